@@ -1,0 +1,202 @@
+"""Command-line interface: parses arguments and calls the library; nothing else lives here."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from typing import Sequence
+
+from . import __version__
+from .errors import EventsError
+
+EPILOG = "Run 'events COMMAND --help' for a command's options."
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _add_extract(sub) -> None:
+    from .writers import WRITERS
+
+    p = sub.add_parser(
+        "extract", help="code articles into CAMEO events",
+        description="Code news articles into CAMEO events. INPUT is a .txt article (metadata in an "
+                    "optional NAME.meta.json beside it), a .jsonl file of articles "
+                    '({"id","text","date","lang","source","url","title"}; only text is required), '
+                    "a directory of such files, or - for standard input.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--lang", default="auto", help="language of articles that lack one: auto "
+                   "(detect), id or en (default: auto)")
+    p.add_argument("--date", type=_date, help="publication date (YYYY-MM-DD) of articles that lack one")
+    p.add_argument("--format", "-f", choices=sorted(WRITERS), help="output format (default: from "
+                   "the -o extension, else jsonl)")
+    p.add_argument("-o", "--output", help="output file (default: standard output); written "
+                   "atomically")
+    p.add_argument("--dict", action="append", default=[], metavar="PATH",
+                   help="extra dictionary file on top of the shipped ones (repeatable)")
+    p.add_argument("--rejects", metavar="FILE", help="write rejected inputs here as JSON Lines "
+                   "with the reason")
+    p.add_argument("--strict", action="store_true", help="stop at the first rejected input")
+    p.add_argument("--max-chars", type=int, default=1_000_000,
+                   help="reject articles longer than this (default: 1,000,000 characters)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary or warnings on stderr")
+    p.set_defaults(func=cmd_extract)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .atomic import open_output
+    from .coder import Coder
+    from .inputs import InputDefaults
+    from .pipeline import reject_line, run
+    from .writers import writer_for
+
+    spec = writer_for(args.format, args.output)
+    coder = Coder(extra_dictionaries=args.dict)
+    for path in args.dict:  # surface dictionary errors before reading any input
+        from .dictionaries import read_dictionary_file
+        read_dictionary_file(path)
+    defaults = InputDefaults(date=args.date, lang=None if args.lang == "auto" else args.lang,
+                             max_chars=args.max_chars)
+    rejects_out = open_output(args.rejects) if args.rejects else None
+    rejects_stream = rejects_out.__enter__() if rejects_out else None
+
+    def on_reject(rejected) -> None:
+        if not args.quiet:
+            print(f"events: rejected {rejected.where}: {rejected.reason}", file=sys.stderr)
+        if rejects_stream is not None:
+            rejects_stream.write(reject_line(rejected))
+        if args.strict:
+            raise EventsError(f"stopped at the first rejected input (--strict): {rejected.where}")
+
+    try:
+        with open_output(args.output) as stream:
+            writer = spec.create(stream)
+            summary = run(coder, args.inputs, defaults,
+                          on_article=lambda coded: writer.write_article(coded.article, coded.events),
+                          on_reject=on_reject)
+            writer.close()
+    except BaseException:
+        if rejects_out:
+            rejects_out.__exit__(*sys.exc_info())
+        raise
+    if rejects_out:
+        rejects_out.__exit__(None, None, None)
+    if not args.quiet:
+        print(f"events: {summary.line()}", file=sys.stderr)
+    return 1 if summary.rejected else 0
+
+
+def _add_codes(sub) -> None:
+    p = sub.add_parser("codes", help="list or look up CAMEO event codes",
+                       description="List CAMEO event codes, or look one up by code prefix "
+                                   "('19', '0211') or by words in its English or Indonesian name "
+                                   "('protest', 'serangan').")
+    p.add_argument("query", nargs="?", metavar="CODE|TEXT")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=cmd_codes)
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    import json
+
+    from .codebook import default_codebook
+
+    book = default_codebook()
+    codes = book.search(args.query) if args.query else list(book.events.values())
+    if not codes:
+        print(f"events: no CAMEO code matches {args.query!r}", file=sys.stderr)
+        return 1
+    if args.format == "json":
+        rows = [{**c.model_dump(exclude_none=True), "root": c.root, "quad_class": c.quad_class}
+                for c in codes]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    print(f"{'code':<6}{'quad':<5}{'gold':>6}  {'plover':<12}name (en / id)")
+    for c in codes:
+        print(f"{c.code:<6}{c.quad_class:<5}{c.goldstein:>6.1f}  {c.plover:<12}{c.name_en} / "
+              f"{c.name_id}")
+    return 0
+
+
+def _add_explain(sub) -> None:
+    p = sub.add_parser("explain", help="show how a sentence is coded, stage by stage",
+                       description="Show a sentence's tokens and stems, the actors and verb "
+                                   "patterns matched (with dictionary entry ids), the assembly "
+                                   "decisions and the resulting events.")
+    p.add_argument("sentence")
+    p.add_argument("--lang", default="auto", help="id, en or auto (default: auto)")
+    p.add_argument("--date", type=_date, default=None,
+                   help="publication date for resolving time expressions (default: today)")
+    p.add_argument("--dict", action="append", default=[], metavar="PATH")
+    p.set_defaults(func=cmd_explain)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    from .coder import Coder
+    from .explain import explain
+
+    coder = Coder(extra_dictionaries=args.dict)
+    print(explain(coder, args.sentence, None if args.lang == "auto" else args.lang,
+                  args.date or dt.date.today()))
+    return 0
+
+
+def _add_evaluate(sub) -> None:
+    p = sub.add_parser("evaluate", help="score the coder against a gold event set",
+                       description="Score the coder on a gold JSON Lines file (the format and "
+                                   "scoring rule of shared/eval/README.md): precision, recall, F1 "
+                                   "and date accuracy per language and overall.")
+    p.add_argument("gold")
+    p.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
+    p.add_argument("--dict", action="append", default=[], metavar="PATH")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=cmd_evaluate)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .coder import Coder
+    from .evaluate import evaluate_file, format_report
+
+    report = evaluate_file(Coder(extra_dictionaries=args.dict), args.gold)
+    print(format_report(report, verbose=args.verbose, as_json=args.json))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="events",
+        description="Code news articles (Indonesian, English) into CAMEO events and export them as "
+                    "JSON Lines, JSON-LD, RDF and research-database tables.",
+        epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"events {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for add in COMMANDS:
+        add(sub)
+    return parser
+
+
+COMMANDS = (_add_extract, _add_codes, _add_explain, _add_evaluate)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except EventsError as exc:
+        print(f"events: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        print("events: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

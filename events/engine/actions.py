@@ -1,0 +1,93 @@
+"""Find verb-pattern triggers in a sentence's tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..lang.base import Token
+from .lexicon import GAP, MAX_GAP, Lexicon, VerbPattern
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A matched verb pattern: tokens ``head`` .. ``end - 1`` (inclusive of gaps)."""
+
+    pattern: VerbPattern
+    head: int
+    end: int
+
+    @property
+    def code(self) -> str:
+        return self.pattern.entry.code
+
+    @property
+    def flags(self) -> list[str]:
+        return self.pattern.entry.flags
+
+
+def _word_matches(token: Token, norm: str, surface: str) -> bool:
+    return token.norm == norm or token.lower == surface
+
+
+def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 0) -> int | None:
+    """End index when ``pattern.rest[k:]`` matches from token ``i``; ``None`` otherwise."""
+    if k == len(pattern.rest):
+        return i
+    word = pattern.rest[k]
+    if word == GAP:
+        for skip in range(0, MAX_GAP + 1):
+            if i + skip > len(tokens):
+                break
+            end = _match_rest(tokens, i + skip, pattern, k + 1)
+            if end is not None:
+                return end
+        return None
+    if i < len(tokens) and _word_matches(tokens[i], word, pattern.rest_surface[k]):
+        return _match_rest(tokens, i + 1, pattern, k + 1)
+    return None
+
+
+def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
+             rules_module) -> Trigger | None:
+    """The best pattern whose trigger is token ``i`` (patterns come longest first)."""
+    token = tokens[i]
+    for pattern in patterns:
+        if not rules_module.trigger_matches(pattern.head_class, token, tokens, i):
+            continue
+        end = _match_rest(tokens, i + 1, pattern)
+        if end is not None:
+            return Trigger(pattern, i, end)
+    return None
+
+
+def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module) -> list[Trigger]:
+    """Non-overlapping triggers, left to right; a longer match hides triggers inside it."""
+    found: list[Trigger] = []
+    covered_until = -1
+    for i, token in enumerate(tokens):
+        if i < covered_until:
+            continue
+        patterns = lexicon.verbs.get(token.norm)
+        if not patterns and token.lower != token.norm:
+            patterns = lexicon.verbs.get(token.lower)
+        if not patterns:
+            continue
+        trigger = match_at(tokens, i, patterns, rules_module)
+        if trigger is not None:
+            found.append(trigger)
+            covered_until = trigger.end if trigger.pattern.rest else i + 1
+    return found
+
+
+def find_instruments(tokens: Sequence[Token], lexicon: Lexicon) -> list[Trigger]:
+    """Weapon and method phrases (``instrument`` entries) anywhere in the sentence."""
+    found = []
+    for i, token in enumerate(tokens):
+        for pattern in lexicon.instruments:
+            if _word_matches(token, pattern.head, pattern.text.split()[0].lower()):
+                end = _match_rest(tokens, i + 1, pattern)
+                if end is not None:
+                    found.append(Trigger(pattern, i, end))
+                    break
+    return found

@@ -1,0 +1,305 @@
+"""Actor mentions: dictionary matching, composition into CAMEO actor codes, compounds, memory.
+
+A *mention* is a dictionary match (country, role, actor or place). Adjacent mentions compose into an
+*actor phrase* ("Presiden Rusia Vladimir Putin" -> RUSGOV, "polisi Prancis" -> FRACOP). Phrases after
+a locative preposition ("di Suriah", "in Yemen") are locations, not actors. Phrases joined by
+conjunctions form compounds. An article-level memory resolves later mentions of a person's surname
+and of a bare role ("Wakil komandan") to the code they had when first introduced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ..codebook import Codebook
+from ..dictionaries import ActorEntry
+from ..lang.base import LanguageWords, Token
+from .lexicon import ActorName, TrieNode, token_key
+
+MAX_NAME_RUN = 4
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Tokens ``start`` .. ``end - 1`` matched one or more dictionary entries (same name)."""
+
+    start: int
+    end: int
+    entries: tuple[ActorEntry, ...]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {e.kind for e in self.entries}
+
+    def first(self, *kinds: str) -> ActorEntry | None:
+        for entry in self.entries:
+            if entry.kind in kinds:
+                return entry
+        return None
+
+
+@dataclass
+class ActorPhrase:
+    """Composed actor (or location) over tokens ``start`` .. ``end - 1``."""
+
+    start: int
+    end: int
+    code: str
+    country: str | None
+    entry_ids: list[str]
+    is_location: bool = False
+    compound: int | None = None  # index of the compound group this phrase belongs to
+    has_role_only: bool = False
+
+
+@dataclass
+class ArticleMemory:
+    """Codes learnt earlier in the same article: person names and bare role phrases."""
+
+    names: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+
+
+def _case_ok(name: ActorName, tokens: Sequence[Token], start: int) -> bool:
+    for offset, rule in enumerate(name.cases):
+        text = tokens[start + offset].text
+        if rule == "exact" and text != name.words[offset]:
+            return False
+        if rule == "cap" and not text[:1].isupper():
+            return False
+    return True
+
+
+def find_mentions(tokens: Sequence[Token], trie: TrieNode) -> list[Mention]:
+    """Longest non-overlapping dictionary matches, left to right."""
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        node = trie
+        best: tuple[int, tuple[ActorEntry, ...]] | None = None
+        j = i
+        while j < len(tokens):
+            node = node.children.get(token_key(tokens[j].lower))
+            if node is None:
+                break
+            j += 1
+            if node.names:
+                entries = tuple(n.entry for n in node.names if _case_ok(n, tokens, i))
+                if entries:
+                    best = (j, entries)
+        if best is None:
+            i += 1
+            continue
+        mentions.append(Mention(i, best[0], best[1]))
+        i = best[0]
+    return mentions
+
+
+def _is_name_token(token: Token, words: LanguageWords) -> bool:
+    """A capitalised word that could be part of a person's name."""
+    return (token.is_word and token.text[:1].isupper() and not token.text.isdigit()
+            and token.lower not in words.pronouns and token.lower not in words.clause_breaks
+            and token.lower not in words.weekdays and token.lower not in words.months
+            and token.lower not in words.conjunctions and token.lower not in words.locative
+            and token.lower not in words.negators and token.lower not in words.determiners)
+
+
+def _compose_code(mentions: Sequence[Mention], codebook: Codebook) -> tuple[str, str | None, bool]:
+    """The code of a group of mentions: a full actor's code wins, else country + roles."""
+    actor = next((m.first("actor") for m in mentions if m.first("actor")), None)
+    country = next((m.first("country") for m in mentions if m.first("country")), None)
+    roles: list[str] = []
+    for m in mentions:
+        role = m.first("role")
+        if role and not m.first("actor", "country"):
+            for k in range(0, len(role.code), 3):
+                part = role.code[k:k + 3]
+                if part not in roles:
+                    roles.append(part)
+    if actor is not None:
+        actor_country, _ = codebook.split_actor_code(actor.code)
+        if actor_country is None and country is not None and actor.code[:3] in codebook.agents:
+            return country.code + actor.code, country.code, False
+        return actor.code, actor_country, False
+    if country is not None:
+        return country.code + "".join(r for r in roles if r != country.code), country.code, False
+    return "".join(roles), None, True
+
+
+def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words: LanguageWords,
+                    codebook: Codebook, memory: ArticleMemory | None = None) -> list[ActorPhrase]:
+    """Group adjacent mentions into actor phrases and mark locations and compounds."""
+    memory = memory if memory is not None else ArticleMemory()
+    mentions = _add_memory_mentions(tokens, mentions, words, memory)
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if "place" in mention.kinds and not mention.first("country", "actor", "role"):
+            groups.append([mention])
+            continue
+        if groups and _joinable(tokens, groups[-1], mention, words):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    phrases: list[ActorPhrase] = []
+    for group in groups:
+        start, end = group[0].start, group[-1].end
+        place_only = all("place" in m.kinds and not m.first("country", "actor", "role")
+                         for m in group)
+        located = _after_locative(tokens, start, words)
+        if place_only or located:
+            country = _location_country(group, codebook)
+            phrases.append(ActorPhrase(start, end, country or "", country,
+                                       [e.id for m in group for e in m.entries[:1]],
+                                       is_location=True))
+            continue
+        actor_mentions = [m for m in group if m.first("actor", "country", "role")]
+        code, country, role_only = _compose_code(actor_mentions, codebook)
+        if not code:
+            continue
+        # a person's name right after the phrase ("Presiden Rusia Vladimir Putin", unknown name)
+        run = end
+        while run < len(tokens) and run - end < MAX_NAME_RUN and _is_name_token(tokens[run], words):
+            run += 1
+        has_role = any(m.first("role") for m in actor_mentions)
+        if run > end and has_role:
+            surname = tokens[run - 1].text
+            if not role_only:
+                memory.names[surname] = code
+            end = run
+        surface = " ".join(t.lower for t in tokens[start:end])
+        if role_only:
+            remembered = memory.roles.get(surface)
+            if remembered:
+                code, country, role_only = remembered, codebook.split_actor_code(remembered)[0], False
+        elif has_role:
+            role_text = " ".join(tokens[k].lower for m in actor_mentions if m.first("role")
+                                 and not m.first("actor", "country") for k in range(m.start, m.end))
+            if role_text:
+                memory.roles[role_text] = code
+        phrases.append(ActorPhrase(start, end, code, country,
+                                   [m.first("actor", "country", "role").id for m in actor_mentions],
+                                   has_role_only=role_only))
+    _appositions(tokens, phrases, words, memory)
+    _mark_compounds(tokens, phrases, words, codebook)
+    return phrases
+
+
+def _add_memory_mentions(tokens: Sequence[Token], mentions: Sequence[Mention],
+                         words: LanguageWords, memory: ArticleMemory) -> list[Mention]:
+    """Mentions for remembered surnames that the dictionaries do not know."""
+    if not memory.names:
+        return list(mentions)
+    covered = {k for m in mentions for k in range(m.start, m.end)}
+    extra = []
+    for i, token in enumerate(tokens):
+        code = memory.names.get(token.text)
+        if code and i not in covered and _is_name_token(token, words):
+            entry = ActorEntry(id=f"memory.{token.lower}", code=code, kind="actor",
+                               names=[token.text], note="remembered from earlier in the article")
+            extra.append(Mention(i, i + 1, (entry,)))
+    return sorted([*mentions, *extra], key=lambda m: m.start)
+
+
+def _joinable(tokens: Sequence[Token], group: list[Mention], mention: Mention,
+              words: LanguageWords) -> bool:
+    """Whether ``mention`` continues the phrase ``group`` (adjacent or joined by linkers)."""
+    previous = group[-1]
+    if "place" in previous.kinds and not previous.first("country", "actor", "role"):
+        return False
+    gap = tokens[previous.end:mention.start]
+    if any(t.lower not in words.actor_linkers for t in gap):
+        return False
+    # two different countries side by side are two actors, not one
+    has_country = any(m.first("country") for m in group)
+    if has_country and mention.first("country") and not mention.first("role", "actor"):
+        return False
+    return True
+
+
+def _after_locative(tokens: Sequence[Token], start: int, words: LanguageWords) -> bool:
+    """Whether the phrase starting at ``start`` follows a locative preposition ("di", "in")."""
+    k = start - 1
+    skipped = 0
+    while k >= 0 and skipped <= 2:
+        word = tokens[k].lower
+        if word in words.locative:
+            return True
+        if tokens[k].is_word and not tokens[k].text[:1].isupper() and word not in words.negators:
+            skipped += 1
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _location_country(group: Sequence[Mention], codebook: Codebook) -> str | None:
+    for mention in group:
+        for entry in mention.entries:
+            country, _ = codebook.split_actor_code(entry.code)
+            if country:
+                return country
+    return None
+
+
+def _appositions(tokens: Sequence[Token], phrases: list[ActorPhrase], words: LanguageWords,
+                 memory: ArticleMemory) -> None:
+    """"Felix Gedney, wakil komandan koalisi NATO": the name takes the apposition's code."""
+    for phrase in phrases:
+        if phrase.is_location or phrase.has_role_only:
+            continue
+        k = phrase.start - 1
+        if k < 1 or tokens[k].text != ",":
+            continue
+        run_end = k
+        run_start = run_end
+        while run_start - 1 >= 0 and run_end - run_start < MAX_NAME_RUN and \
+                _is_name_token(tokens[run_start - 1], words):
+            run_start -= 1
+        if run_end - run_start >= 2:
+            memory.names.setdefault(tokens[run_end - 1].text, phrase.code)
+
+
+def _mark_compounds(tokens: Sequence[Token], phrases: list[ActorPhrase], words: LanguageWords,
+                    codebook: Codebook) -> None:
+    """Phrases joined by "dan"/"and" (and commas in a list ending with one) form one compound;
+    role-only conjuncts share a trailing country ("polisi dan tentara Indonesia")."""
+    links: list[str | None] = []
+    for left, right in zip(phrases, phrases[1:]):
+        gap = [t.lower for t in tokens[left.end:right.start]]
+        if left.is_location != right.is_location:
+            links.append(None)
+        elif (len(gap) == 1 and gap[0] in words.conjunctions) or (
+                len(gap) == 2 and gap[0] == "," and gap[1] in words.conjunctions):
+            links.append("conj")
+        elif gap == [","]:
+            links.append("comma")
+        else:
+            links.append(None)
+    # a comma joins only inside a list that a conjunction closes: "A, B and C"
+    for k in range(len(links) - 1, -1, -1):
+        if links[k] == "comma" and (k + 1 >= len(links) or links[k + 1] not in ("conj", "comma")):
+            links[k] = None
+    group_id = 0
+    for k, link in enumerate(links):
+        if link is None:
+            continue
+        left, right = phrases[k], phrases[k + 1]
+        if left.compound is None:
+            group_id += 1
+            left.compound = group_id
+        right.compound = left.compound
+    actors = phrases
+    # distribute a trailing country over role-only conjuncts: "polisi dan tentara Indonesia"
+    by_group: dict[int, list[ActorPhrase]] = {}
+    for phrase in actors:
+        if phrase.compound is not None:
+            by_group.setdefault(phrase.compound, []).append(phrase)
+    for members in by_group.values():
+        last = members[-1]
+        if last.country and len(members) > 1:
+            for phrase in members[:-1]:
+                if phrase.has_role_only:
+                    phrase.code = last.country + phrase.code
+                    phrase.country = last.country
+                    phrase.has_role_only = False

@@ -1,0 +1,133 @@
+"""Compile dictionary entries into the lookup structures the matchers use.
+
+Actor names go into a token trie keyed by lowercase tokens; verb patterns are reduced with the
+language's morphology (roots or lemmas) and indexed by their trigger word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Iterable, Literal, Mapping
+
+from ..dictionaries import ActorEntry, LoadedEntry, VerbEntry
+from ..lang.base import WordClass
+from .tokens import phrase_tokens
+
+CaseRule = Literal["any", "cap", "exact"]
+GAP = "*"
+MAX_GAP = 3
+
+
+def case_rule(word: str) -> CaseRule:
+    """How a dictionary word constrains the case of the text token it matches."""
+    letters = [c for c in word if c.isalpha()]
+    if 2 <= len(letters) <= 5 and all(c.isupper() for c in letters):
+        return "exact"
+    if word[:1].isupper():
+        return "cap"
+    return "any"
+
+
+def token_key(lower: str) -> str:
+    """The lookup key of a lowercase token: reduplicated plurals (tentara-tentara) collapse."""
+    head, sep, tail = lower.partition("-")
+    return head if sep and head == tail else lower
+
+
+@dataclass(frozen=True)
+class ActorName:
+    entry: ActorEntry
+    words: tuple[str, ...]
+    cases: tuple[CaseRule, ...]
+
+
+@dataclass
+class TrieNode:
+    children: dict[str, "TrieNode"] = field(default_factory=dict)
+    names: list[ActorName] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    entry: VerbEntry
+    text: str
+    head: str  # normalised trigger word
+    head_class: WordClass
+    rest: tuple[str, ...]  # normalised words or GAP
+    rest_surface: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return 1 + sum(1 for w in self.rest if w != GAP)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the matchers need for one language."""
+
+    lang: str
+    actors: TrieNode
+    verbs: Mapping[str, tuple[VerbPattern, ...]]
+    instruments: tuple[VerbPattern, ...]
+    actor_count: int
+    verb_count: int
+
+
+def build_actor_trie(entries: Iterable[ActorEntry]) -> TrieNode:
+    root = TrieNode()
+    for entry in entries:
+        for name in entry.names:
+            words = tuple(phrase_tokens(name))
+            if not words:
+                continue
+            node = root
+            for word in words:
+                node = node.children.setdefault(token_key(word.lower()), TrieNode())
+            node.names.append(ActorName(entry, words, tuple(case_rule(w) for w in words)))
+    return root
+
+
+def compile_pattern(entry: VerbEntry, text: str, morphology, pattern_class) -> VerbPattern:
+    words = phrase_tokens(text)
+    head, rest = words[0], words[1:]
+    return VerbPattern(
+        entry=entry,
+        text=text,
+        head=morphology.normalise(head),
+        head_class=pattern_class(head, morphology),
+        rest=tuple(GAP if w == GAP else morphology.normalise(w) for w in rest),
+        rest_surface=tuple(w.lower() for w in rest),
+    )
+
+
+def build_lexicon(lang: str, entries: Iterable[LoadedEntry], morphology, rules_module) -> Lexicon:
+    """Compile loaded entries for ``lang`` with that language's morphology."""
+    actors: list[ActorEntry] = []
+    by_head: dict[str, list[VerbPattern]] = {}
+    instruments: list[VerbPattern] = []
+    verb_count = 0
+    for item in entries:
+        entry = item.entry
+        if isinstance(entry, ActorEntry):
+            actors.append(entry)
+            continue
+        verb_count += 1
+        for text in entry.patterns:
+            pattern = compile_pattern(entry, text, morphology, rules_module.pattern_class)
+            if "instrument" in entry.flags:
+                instruments.append(pattern)
+            else:
+                by_head.setdefault(pattern.head, []).append(pattern)
+    ordered = {
+        head: tuple(sorted(patterns, key=lambda p: (-p.size, -len(p.entry.code), p.entry.id)))
+        for head, patterns in by_head.items()
+    }
+    return Lexicon(
+        lang=lang,
+        actors=build_actor_trie(actors),
+        verbs=MappingProxyType(ordered),
+        instruments=tuple(sorted(instruments, key=lambda p: -p.size)),
+        actor_count=len(actors),
+        verb_count=verb_count,
+    )

@@ -1,0 +1,77 @@
+"""The extraction run: read inputs, code each article, write events, account for everything.
+
+Articles are streamed one at a time (memory does not grow with the corpus). Every input ends up
+either coded or rejected; rejects go to an optional JSON Lines file with their reason, and the run
+returns a summary with the counts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import IO, Callable, Iterable, Iterator
+
+from .coder import ArticleRejected, CodedArticle, Coder
+from .inputs import InputDefaults, Rejected, read_inputs
+from .models import Article
+
+
+@dataclass
+class Summary:
+    """Counts for one run; ``read == coded + rejected``."""
+
+    read: int = 0
+    coded: int = 0
+    rejected: int = 0
+    sentences: int = 0
+    events: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        return (f"articles read: {self.read}, coded: {self.coded}, rejected: {self.rejected}; "
+                f"sentences: {self.sentences}; events: {self.events}")
+
+    def to_dict(self) -> dict:
+        return {"read": self.read, "coded": self.coded, "rejected": self.rejected,
+                "sentences": self.sentences, "events": self.events}
+
+
+def code_one(coder: Coder, article: Article) -> CodedArticle | Rejected:
+    """Code an article, turning an expected failure into a rejection."""
+    try:
+        return coder.code_article(article)
+    except ArticleRejected as exc:
+        return Rejected("<article>", None, str(exc), article.id)
+
+
+def coded_stream(coder: Coder, items: Iterable[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:
+    for item in items:
+        yield item if isinstance(item, Rejected) else code_one(coder, item)
+
+
+def run(coder: Coder, inputs: Iterable[str], defaults: InputDefaults,
+        on_article: Callable[[CodedArticle], None],
+        on_reject: Callable[[Rejected], None] | None = None,
+        stdin: IO[bytes] | None = None,
+        results: Iterable[CodedArticle | Rejected] | None = None) -> Summary:
+    """Code every input article, calling ``on_article`` / ``on_reject`` in input order."""
+    summary = Summary()
+    stream = results if results is not None else coded_stream(coder, read_inputs(inputs, defaults, stdin))
+    for result in stream:
+        summary.read += 1
+        if isinstance(result, Rejected):
+            summary.rejected += 1
+            key = result.reason.split(":")[0]
+            summary.reasons[key] = summary.reasons.get(key, 0) + 1
+            if on_reject:
+                on_reject(result)
+            continue
+        summary.coded += 1
+        summary.sentences += len(result.sentences)
+        summary.events += len(result.events)
+        on_article(result)
+    return summary
+
+
+def reject_line(rejected: Rejected) -> bytes:
+    return (json.dumps(rejected.to_dict(), ensure_ascii=False) + "\n").encode("utf-8")
