@@ -164,7 +164,7 @@ def check_codes(entries: Iterable[LoadedEntry], codebook: Codebook) -> None:
             country, rest = codebook.split_actor_code(entry.code)
         except ValueError as exc:
             raise DataFileError(item.path, item.line, f"entry {entry.id!r}: {exc}") from None
-        if entry.kind in ("country", "place") and (country is None or rest):
+        if entry.kind in ("country", "place") and entry.code not in codebook.countries:
             raise DataFileError(item.path, item.line,
                                 f"entry {entry.id!r}: a {entry.kind} needs a bare country code, "
                                 f"got {entry.code!r}")

@@ -236,6 +236,8 @@ def _after_locative(tokens: Sequence[Token], start: int, words: LanguageWords) -
 def _location_country(group: Sequence[Mention], codebook: Codebook) -> str | None:
     for mention in group:
         for entry in mention.entries:
+            if entry.kind in ("place", "country"):
+                return entry.code
             country, _ = codebook.split_actor_code(entry.code)
             if country:
                 return country

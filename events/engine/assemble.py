@@ -139,7 +139,7 @@ class _Sentence:
                 return None
             if stop_at_agent and token.lower in self.words.passive_agent:
                 return None
-            if k in self.trigger_heads and self.trigger_heads[k].pattern.head_class != "noun":
+            if k in self.trigger_heads and self.trigger_heads[k].pattern.head_class[0] != "noun":
                 return None
             k += 1
         return None

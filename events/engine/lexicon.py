@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import Iterable, Literal, Mapping
 
 from ..dictionaries import ActorEntry, LoadedEntry, VerbEntry
-from ..lang.base import WordClass
+from ..lang.base import WordForm
 from .tokens import phrase_tokens
 
 CaseRule = Literal["any", "cap", "exact"]
@@ -53,7 +53,7 @@ class VerbPattern:
     entry: VerbEntry
     text: str
     head: str  # normalised trigger word
-    head_class: WordClass
+    head_class: WordForm
     rest: tuple[str, ...]  # normalised words or GAP
     rest_surface: tuple[str, ...]
 

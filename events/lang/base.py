@@ -12,6 +12,7 @@ from ..errors import DataFileError
 from ..yamlio import LINE_KEY, YamlFileError, load_yaml, strip_lines
 
 WordClass = Literal["verb", "noun", "bare"]
+WordForm = tuple[WordClass, str]  # (class, suffix): how a pattern's trigger word is written
 
 
 class MetadataLabels(BaseModel):
@@ -85,7 +86,7 @@ def load_words(code: str, path: Path | None = None) -> LanguageWords:
 class Token:
     """A word or punctuation mark of a sentence, with offsets relative to the sentence."""
 
-    __slots__ = ("text", "start", "end", "lower", "norm", "cls", "passive")
+    __slots__ = ("text", "start", "end", "lower", "norm", "cls", "passive", "suffix")
 
     def __init__(self, text: str, start: int, end: int):
         self.text = text
@@ -95,6 +96,7 @@ class Token:
         self.norm = self.lower  # root (id) or lemma (en), set by the language's morphology
         self.cls: WordClass = "bare"
         self.passive = False
+        self.suffix = ""  # derivational suffix of a verb form (Indonesian -kan, -i)
 
     @property
     def is_capitalised(self) -> bool:

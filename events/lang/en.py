@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .base import LanguageWords, Token, WordClass
+from .base import LanguageWords, Token, WordClass, WordForm
 
 CODE = "en"
 
@@ -67,10 +67,10 @@ class Morphology:
         return False
 
 
-def pattern_class(word: str, morphology: Morphology) -> WordClass:
-    return "bare"
+def pattern_class(word: str, morphology: Morphology) -> WordForm:
+    return "bare", ""
 
 
-def trigger_matches(pattern_cls: WordClass, token: Token, tokens: Sequence[Token], i: int) -> bool:
+def trigger_matches(form: WordForm, token: Token, tokens: Sequence[Token], i: int) -> bool:
     """An English trigger must be used as a verb: not right after a determiner or possessive."""
     return token.cls != "noun"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .base import LanguageWords, Token, WordClass
+from .base import LanguageWords, Token, WordClass, WordForm
 
 CODE = "id"
 
@@ -49,23 +49,54 @@ class Morphology:
         return "bare"
 
     def annotate(self, tokens: Sequence[Token]) -> None:
-        """Set ``norm``, ``cls`` and ``passive`` on every word token."""
+        """Set ``norm``, ``cls``, ``suffix`` and ``passive`` on every word token."""
         for token in tokens:
             if not token.is_word:
                 continue
             token.norm = self.normalise(token.lower)
             token.cls = self.word_class_of(token.lower, token.norm)
+            token.suffix = prefix_group(token.lower, token.norm) + "+" + \
+                verb_suffix(token.lower, token.norm)
             token.passive = token.cls == "verb" and token.lower.startswith("di") and not \
                 token.norm.startswith("di")
 
 
-def pattern_class(word: str, morphology: Morphology) -> WordClass:
-    """The form class a dictionary pattern's trigger word is written in."""
-    return morphology.word_class_of(word, morphology.normalise(word))
+def verb_suffix(word: str, root: str) -> str:
+    """The derivational suffix (``kan`` or ``i``) of a word, ignoring a final ``-nya``."""
+    if word.endswith("nya") and not root.endswith("nya"):
+        word = word[:-3]
+    if word == root:
+        return ""
+    if word.endswith("kan") and not root.endswith("kan"):
+        return "kan"
+    if word.endswith("i") and not root.endswith("i"):
+        return "i"
+    return ""
 
 
-def trigger_matches(pattern_cls: WordClass, token: Token, tokens: Sequence[Token], i: int) -> bool:
-    """A pattern written as a verb form matches verb forms (and bare roots used as verbs)."""
-    if pattern_cls == "noun":
+def prefix_group(word: str, root: str) -> str:
+    """``ter`` (stative), ``ber`` (intransitive) or ``men`` (meN-/di-/memper-: either voice)."""
+    for prefix in ("ter", "ber", "be"):
+        if word.startswith(prefix) and not root.startswith(prefix):
+            return prefix.rstrip("e").replace("b", "ber") if prefix == "be" else prefix
+    return "men"
+
+
+def pattern_class(word: str, morphology: Morphology) -> WordForm:
+    """How a dictionary pattern's trigger word is written: class, prefix group and suffix."""
+    word = word.lower()
+    root = morphology.normalise(word)
+    return (morphology.word_class_of(word, root),
+            prefix_group(word, root) + "+" + verb_suffix(word, root))
+
+
+def trigger_matches(form: WordForm, token: Token, tokens: Sequence[Token], i: int) -> bool:
+    """A trigger written as a verb form matches verb forms with the same prefix group and suffix,
+    in either voice (menyerang, diserang; not tersebut for menyebut, nor mengalahkan for
+    mengalah); a bare word matches bare or affixed uses; a noun form matches nouns."""
+    cls, suffix = form
+    if cls == "noun":
         return token.cls == "noun"
+    if cls == "verb":
+        return token.cls == "verb" and token.suffix == suffix
     return token.cls in ("verb", "bare")
