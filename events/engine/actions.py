@@ -50,14 +50,19 @@ def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 
 
 def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
              rules_module) -> Trigger | None:
-    """The best pattern whose trigger is token ``i`` (patterns come longest first)."""
+    """The best pattern whose trigger is token ``i`` (patterns come longest first).
+
+    Patterns whose trigger is written in the token's exact form win; otherwise the language may
+    accept a looser form (Indonesian: ``mengirim`` also covers ``mengirimkan``).
+    """
     token = tokens[i]
-    for pattern in patterns:
-        if not rules_module.trigger_matches(pattern.head_class, token, tokens, i):
-            continue
-        end = _match_rest(tokens, i + 1, pattern)
-        if end is not None:
-            return Trigger(pattern, i, end)
+    for strict in (True, False):
+        for pattern in patterns:
+            if not rules_module.trigger_matches(pattern.head_class, token, tokens, i, strict):
+                continue
+            end = _match_rest(tokens, i + 1, pattern)
+            if end is not None:
+                return Trigger(pattern, i, end)
     return None
 
 

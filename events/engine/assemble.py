@@ -113,7 +113,10 @@ class _Sentence:
         while k >= 0:
             token = self.tokens[k]
             if k in self.actor_at:
-                return self.actor_at[k], "found"
+                phrase = self.actor_at[k]
+                if self.after_preposition(phrase):
+                    return None, f"{phrase.code} is the object of a preposition"
+                return phrase, "found"
             if token.lower in self.words.pronouns:
                 return None, f"pronoun {token.text!r}"
             if token.lower in self.words.clause_breaks:
@@ -126,6 +129,13 @@ class _Sentence:
                 return None, f"another verb {token.text!r}"
             k -= 1
         return None, "sentence start"
+
+    def after_preposition(self, phrase: ActorPhrase) -> bool:
+        """Whether the phrase is the object of a preposition ("against Syrian targets")."""
+        k = phrase.start - 1
+        while k >= 0 and self.tokens[k].lower in self.words.determiners:
+            k -= 1
+        return k >= 0 and self.tokens[k].lower in self.words.prepositions
 
     def right_actor(self, start: int, stop_at_agent: bool = True) -> ActorPhrase | None:
         """First actor phrase after ``start`` within the clause."""
@@ -198,15 +208,23 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
         code, refined_by = refine_code(trigger.code, instruments)
         rules = [trigger.pattern.entry.id] + ([refined_by] if refined_by else [])
         passive = tokens[trigger.head].passive
+        previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
+        governor = _governing_trigger(triggers, trigger, previous, words)
         if passive:
             source = sentence.agent_after(trigger.end)
             target, why = sentence.left_actor(trigger.head)
             rules.append("assembly.passive")
+        elif previous == "," and "speech" not in flags:
+            source, target, why = None, None, "verb right after a comma: an adjunct clause"
+        elif governor is not None:
+            source, why = sentence.left_actor(governor.head)
+            target = sentence.right_actor(trigger.head + 1) or sentence.right_actor(governor.head + 1)
+            rules.append("assembly.shared-subject")
         else:
             source, why = sentence.left_actor(trigger.head)
-            target = sentence.right_actor(trigger.end) if "speech" not in flags else None
+            target = sentence.right_actor(trigger.head + 1) if "speech" not in flags else None
             if source is None and "speech" in flags:
-                source = sentence.right_actor(trigger.end)
+                source = sentence.right_actor(trigger.head + 1)
                 if source is not None:
                     rules.append("assembly.speaker-after-verb")
                     why = "found"
@@ -237,6 +255,15 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
             out.drafts.append(Draft(trigger, code, src, tgt, list(rules), modality))
         out.decisions.append(Decision(label, f"{len(pairs)} event(s)"))
     return out
+
+
+def _governing_trigger(triggers: Sequence[Trigger], trigger: Trigger, previous: str,
+                       words: LanguageWords) -> Trigger | None:
+    """For a verb after "untuk"/"to", the verb whose subject it shares ("visited X to sign")."""
+    if previous not in words.infinitive_markers:
+        return None
+    earlier = [t for t in triggers if t.end <= trigger.head]
+    return earlier[-1] if earlier else None
 
 
 def _clause_end(tokens: Sequence[Token], start: int, words: LanguageWords) -> int:

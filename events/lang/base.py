@@ -48,6 +48,8 @@ class LanguageWords(BaseModel):
     pronouns: frozenset[str]
     clause_breaks: frozenset[str]
     passive_agent: frozenset[str]
+    prepositions: frozenset[str]
+    infinitive_markers: frozenset[str]
     locative: frozenset[str]
     conjunctions: frozenset[str]
     reciprocal: list[str]

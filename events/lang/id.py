@@ -90,13 +90,19 @@ def pattern_class(word: str, morphology: Morphology) -> WordForm:
             prefix_group(word, root) + "+" + verb_suffix(word, root))
 
 
-def trigger_matches(form: WordForm, token: Token, tokens: Sequence[Token], i: int) -> bool:
+def trigger_matches(form: WordForm, token: Token, tokens: Sequence[Token], i: int,
+                    strict: bool = True) -> bool:
     """A trigger written as a verb form matches verb forms with the same prefix group and suffix,
     in either voice (menyerang, diserang; not tersebut for menyebut, nor mengalahkan for
-    mengalah); a bare word matches bare or affixed uses; a noun form matches nouns."""
-    cls, suffix = form
+    mengalah when mengalahkan has its own entry); a bare word matches bare or affixed uses; a noun
+    form matches nouns. Not ``strict``: the suffix may differ within the same prefix group."""
+    cls, form_key = form
     if cls == "noun":
         return token.cls == "noun"
     if cls == "verb":
-        return token.cls == "verb" and token.suffix == suffix
-    return token.cls in ("verb", "bare")
+        if token.cls != "verb":
+            return False
+        if strict:
+            return token.suffix == form_key
+        return token.suffix.split("+")[0] == form_key.split("+")[0]
+    return token.cls in ("verb", "bare") and (strict or token.cls == "verb")
