@@ -45,6 +45,9 @@ def _add_extract(sub) -> None:
     p.add_argument("--max-chars", type=int, default=1_000_000,
                    help="reject articles longer than this (default: 1,000,000 characters)")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary or warnings on stderr")
+    p.add_argument("--one-a-day", action="store_true",
+                   help="Phoenix de-duplication: one event per source, target, code and day, with "
+                        "the count and ids of the articles that reported it (docs/tables.md)")
     p.set_defaults(func=cmd_extract)
 
 
@@ -75,7 +78,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     try:
         with open_output(args.output) as stream:
-            writer = spec.create(stream)
+            if args.one_a_day:
+                from .tables.oneaday import one_a_day_writer
+                writer = one_a_day_writer(spec, stream)
+            else:
+                writer = spec.create(stream)
             summary = run(coder, args.inputs, defaults,
                           on_article=lambda coded: writer.write_article(coded.article, coded.events),
                           on_reject=on_reject)

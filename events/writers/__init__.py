@@ -45,6 +45,14 @@ WRITERS = _registry(
     WriterSpec("jsonl", ".jsonl:JsonLinesWriter", (".jsonl", ".ndjson"),
                "JSON Lines, one event per line (the default)"),
     WriterSpec("json", ".jsonl:JsonArrayWriter", (".json",), "one JSON array of events"),
+    WriterSpec("csv", "..tables.writer:CsvWriter", (".csv",),
+               "flat CSV table, one column per field (docs/tables.md)"),
+    WriterSpec("tsv", "..tables.writer:TsvWriter", (".tsv", ".tab"),
+               "flat tab-separated table, the CSV columns"),
+    WriterSpec("phoenix", "..tables.writer:PhoenixWriter", (),
+               "Phoenix event format: 26 tab-separated columns, no header"),
+    WriterSpec("icews", "..tables.writer:IcewsWriter", (),
+               "ICEWS event columns, tab-separated with a header"),
 )
 
 

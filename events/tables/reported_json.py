@@ -1,0 +1,62 @@
+"""JSON Lines / JSON array writers that also write ``reports`` (used under ``--one-a-day``).
+
+Each event record is the usual one (``events.writers.jsonl.event_json``) with one more key,
+``reports``: ``{"count", "article_ids", "urls", "sources"}``.
+"""
+
+from __future__ import annotations
+
+import json
+from types import MappingProxyType
+from typing import IO
+
+from ..models import Article, Event
+from ..writers.jsonl import JsonLinesWriter, event_json
+from .reports import Reports
+
+
+def reported_json(event: Event, reports: Reports) -> str:
+    from .oneaday import reports_json
+
+    record = json.loads(event_json(event))
+    record["reports"] = reports_json(reports)
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+class ReportedJsonLinesWriter:
+    def __init__(self, stream: IO[bytes], **options: object):
+        self._stream = stream
+        self._plain = JsonLinesWriter(stream, **options)
+
+    def write_article(self, article: Article, events: list[Event]) -> None:
+        self._plain.write_article(article, events)
+
+    def write_reported(self, article: Article, event: Event, reports: Reports) -> None:
+        self._stream.write((reported_json(event, reports) + "\n").encode("utf-8"))
+
+    def close(self) -> None:
+        self._plain.close()
+
+
+class ReportedJsonArrayWriter:
+    def __init__(self, stream: IO[bytes], **_: object):
+        self._stream = stream
+        self._first = True
+        self._stream.write(b"[")
+
+    def write_article(self, article: Article, events: list[Event]) -> None:
+        for event in events:
+            self.write_reported(article, event, Reports.single(article))
+
+    def write_reported(self, article: Article, event: Event, reports: Reports) -> None:
+        self._stream.write(b"\n" if self._first else b",\n")
+        self._stream.write(reported_json(event, reports).encode("utf-8"))
+        self._first = False
+
+    def close(self) -> None:
+        self._stream.write(b"]\n" if self._first else b"\n]\n")
+        self._stream.flush()
+
+
+REPORTING_JSON = MappingProxyType({"jsonl": ReportedJsonLinesWriter,
+                                   "json": ReportedJsonArrayWriter})
