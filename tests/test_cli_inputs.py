@@ -99,11 +99,13 @@ def test_cli_extract_missing_date_is_rejected_with_hint(tmp_path, capsys):
     assert "no publication date" in err and "--date" in err
 
 
-@pytest.mark.parametrize("argv", [["codes", "19"], ["codes", "protest"]])
-def test_cli_codes_lookup(capsys, argv):
-    assert main(argv) == 0
-    out = capsys.readouterr().out
-    assert "19" in out or "Demonstrate" in out
+@pytest.mark.parametrize("query, expected", [("19", "195"), ("protest", "14"),
+                                             ("menangkap", "173")])
+def test_cli_codes_lookup(capsys, query, expected):
+    code = main(["codes", query])
+    codes = [line.split()[0] for line in capsys.readouterr().out.splitlines()[1:]]
+    assert code == 0 and expected in codes
+    assert query.isalpha() or all(c.startswith(query) for c in codes)
 
 
 def test_cli_codes_unknown_query_fails(capsys):
