@@ -167,22 +167,32 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
             if not role_only:
                 memory.names[surname] = code
             end = run
-        surface = " ".join(t.lower for t in tokens[start:end])
         if role_only:
+            surface = " ".join(t.lower for m in actor_mentions for t in tokens[m.start:m.end])
             remembered = memory.roles.get(surface)
             if remembered:
                 code, country, role_only = remembered, codebook.split_actor_code(remembered)[0], False
         elif has_role:
-            role_text = " ".join(tokens[k].lower for m in actor_mentions if m.first("role")
-                                 and not m.first("actor", "country") for k in range(m.start, m.end))
-            if role_text:
-                memory.roles[role_text] = code
+            for m in actor_mentions:
+                if m.first("role") and not m.first("actor", "country"):
+                    memory.roles[" ".join(t.lower for t in tokens[m.start:m.end])] = code
         phrases.append(ActorPhrase(start, end, code, country,
                                    [m.first("actor", "country", "role").id for m in actor_mentions],
                                    has_role_only=role_only))
     _appositions(tokens, phrases, words, memory)
+    _extend_locations(tokens, phrases, words)
     _mark_compounds(tokens, phrases, words, codebook)
     return phrases
+
+
+def _extend_locations(tokens: Sequence[Token], phrases: list[ActorPhrase],
+                      words: LanguageWords) -> None:
+    """A name coordinated with a location is a location too: "di Suriah dan Irak"."""
+    for left, right in zip(phrases, phrases[1:]):
+        gap = [t.lower for t in tokens[left.end:right.start]]
+        if left.is_location and not right.is_location and right.country and (
+                gap == [","] or (len(gap) == 1 and gap[0] in words.conjunctions)):
+            right.is_location = True
 
 
 def _add_memory_mentions(tokens: Sequence[Token], mentions: Sequence[Mention],
@@ -260,6 +270,10 @@ def _appositions(tokens: Sequence[Token], phrases: list[ActorPhrase], words: Lan
             run_start -= 1
         if run_end - run_start >= 2:
             memory.names.setdefault(tokens[run_end - 1].text, phrase.code)
+            for other in phrases:
+                if other.end == run_end and other.has_role_only:
+                    other.code, other.country = phrase.code, phrase.country
+                    other.has_role_only = False
 
 
 def _mark_compounds(tokens: Sequence[Token], phrases: list[ActorPhrase], words: LanguageWords,

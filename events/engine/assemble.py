@@ -209,17 +209,20 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
         rules = [trigger.pattern.entry.id] + ([refined_by] if refined_by else [])
         passive = tokens[trigger.head].passive
         previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
-        governor = _governing_trigger(triggers, trigger, previous, words)
+        if _governing_trigger(triggers, trigger, previous, words) is not None:
+            out.decisions.append(Decision(label, "skipped: purpose clause of an earlier verb "
+                                                 "(intended, not done)"))
+            continue
+        if trigger.pattern.head_class[0] == "noun" and previous in words.prepositions:
+            out.decisions.append(Decision(label, "skipped: event noun inside a prepositional "
+                                                 "phrase (circumstance, not a new event)"))
+            continue
         if passive:
             source = sentence.agent_after(trigger.end)
             target, why = sentence.left_actor(trigger.head)
             rules.append("assembly.passive")
         elif previous == "," and "speech" not in flags:
             source, target, why = None, None, "verb right after a comma: an adjunct clause"
-        elif governor is not None:
-            source, why = sentence.left_actor(governor.head)
-            target = sentence.right_actor(trigger.head + 1) or sentence.right_actor(governor.head + 1)
-            rules.append("assembly.shared-subject")
         else:
             source, why = sentence.left_actor(trigger.head)
             target = sentence.right_actor(trigger.head + 1) if "speech" not in flags else None
@@ -259,7 +262,8 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
 
 def _governing_trigger(triggers: Sequence[Trigger], trigger: Trigger, previous: str,
                        words: LanguageWords) -> Trigger | None:
-    """For a verb after "untuk"/"to", the verb whose subject it shares ("visited X to sign")."""
+    """For a verb after "untuk"/"to", the earlier verb whose purpose it states ("visited X to
+    sign"): the purpose is intended, not yet done, so it is not coded on its own."""
     if previous not in words.infinitive_markers:
         return None
     earlier = [t for t in triggers if t.end <= trigger.head]

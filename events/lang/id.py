@@ -104,5 +104,6 @@ def trigger_matches(form: WordForm, token: Token, tokens: Sequence[Token], i: in
             return False
         if strict:
             return token.suffix == form_key
-        return token.suffix.split("+")[0] == form_key.split("+")[0]
+        # only a bare-suffix pattern stretches to -kan: mengirim covers mengirimkan
+        return form_key.endswith("+") and token.suffix == form_key + "kan"
     return token.cls in ("verb", "bare") and (strict or token.cls == "verb")
