@@ -89,30 +89,51 @@ def matches(gold: dict, event: Event) -> bool:
 
 
 def _max_matching(gold: list[dict], predicted: list[Event]) -> dict[int, int]:
-    """Gold index -> prediction index, a maximum one-to-one matching (augmenting paths).
+    """Gold index -> prediction index: a maximum one-to-one matching which, among maximum
+    matchings, has the most correct dates (min-cost flow with successive shortest paths)."""
+    n, m = len(gold), len(predicted)
+    # nodes: 0 source, 1..n gold, n+1..n+m predictions, n+m+1 sink
+    sink = n + m + 1
+    graph: list[list[list[int]]] = [[] for _ in range(sink + 1)]
 
-    Candidates with the right date are tried first so that ties favour correct dates.
-    """
-    candidates = []
-    for g in gold:
-        options = [j for j, e in enumerate(predicted) if matches(g, e)]
-        options.sort(key=lambda j: 0 if g.get("date") == predicted[j].date.isoformat() else 1)
-        candidates.append(options)
-    owner: dict[int, int] = {}
+    def edge(u: int, v: int, cost: int) -> None:
+        graph[u].append([v, 1, cost, len(graph[v])])
+        graph[v].append([u, 0, -cost, len(graph[u]) - 1])
 
-    def augment(i: int, seen: set[int]) -> bool:
-        for j in candidates[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in range(len(gold)):
-        augment(i, set())
-    return {i: j for j, i in owner.items()}
+    for i, g in enumerate(gold):
+        edge(0, 1 + i, 0)
+        for j, e in enumerate(predicted):
+            if matches(g, e):
+                edge(1 + i, 1 + n + j, 0 if g.get("date") == e.date.isoformat() else 1)
+    for j in range(m):
+        edge(1 + n + j, sink, 0)
+    while True:  # Bellman-Ford shortest augmenting path (graphs here are tiny)
+        dist = [float("inf")] * (sink + 1)
+        back: list[tuple[int, int] | None] = [None] * (sink + 1)
+        dist[0] = 0
+        changed = True
+        while changed:
+            changed = False
+            for u in range(sink + 1):
+                if dist[u] == float("inf"):
+                    continue
+                for k, (v, cap, cost, _) in enumerate(graph[u]):
+                    if cap and dist[u] + cost < dist[v]:
+                        dist[v], back[v], changed = dist[u] + cost, (u, k), True
+        if dist[sink] == float("inf"):
+            break
+        v = sink
+        while v != 0:
+            u, k = back[v]
+            graph[u][k][1] -= 1
+            graph[v][graph[u][k][3]][1] += 1
+            v = u
+    result = {}
+    for i in range(n):
+        for v, cap, _, _ in graph[1 + i]:
+            if n < v <= n + m and cap == 0:
+                result[i] = v - 1 - n
+    return result
 
 
 def score_record(record: dict, predicted: list[Event]) -> RecordResult:

@@ -58,7 +58,7 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
     token = tokens[i]
     for strict in (True, False):
         for pattern in patterns:
-            if not rules_module.trigger_matches(pattern.head_class, token, tokens, i, strict):
+            if not rules_module.trigger_matches(pattern, token, tokens, i, strict):
                 continue
             end = _match_rest(tokens, i + 1, pattern)
             if end is not None:

@@ -213,7 +213,8 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
             out.decisions.append(Decision(label, "skipped: purpose clause of an earlier verb "
                                                  "(intended, not done)"))
             continue
-        if trigger.pattern.head_class[0] == "noun" and previous in words.prepositions:
+        if (trigger.pattern.head_class[0] == "noun" or tokens[trigger.head].cls == "noun") \
+                and previous in words.prepositions:
             out.decisions.append(Decision(label, "skipped: event noun inside a prepositional "
                                                  "phrase (circumstance, not a new event)"))
             continue

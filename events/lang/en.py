@@ -71,7 +71,7 @@ def pattern_class(word: str, morphology: Morphology) -> WordForm:
     return "bare", ""
 
 
-def trigger_matches(form: WordForm, token: Token, tokens: Sequence[Token], i: int,
+def trigger_matches(pattern, token: Token, tokens: Sequence[Token], i: int,
                     strict: bool = True) -> bool:
     """An English trigger must be used as a verb: not right after a determiner or possessive."""
     return token.cls != "noun"

@@ -90,16 +90,20 @@ def pattern_class(word: str, morphology: Morphology) -> WordForm:
             prefix_group(word, root) + "+" + verb_suffix(word, root))
 
 
-def trigger_matches(form: WordForm, token: Token, tokens: Sequence[Token], i: int,
+def trigger_matches(pattern, token: Token, tokens: Sequence[Token], i: int,
                     strict: bool = True) -> bool:
     """A trigger written as a verb form matches verb forms with the same prefix group and suffix,
     in either voice (menyerang, diserang; not tersebut for menyebut, nor mengalahkan for
     mengalah when mengalahkan has its own entry); a bare word matches bare or affixed uses; a noun
-    form matches nouns. Not ``strict``: the suffix may differ within the same prefix group."""
-    cls, form_key = form
+    form matches nouns. Not ``strict``: a bare-suffix pattern also covers -kan, and speech verbs
+    cover their bare forms after a quote ("kata X", "ujar X" for mengatakan, mengujarkan)."""
+    cls, form_key = pattern.head_class
     if cls == "noun":
         return token.cls == "noun"
     if cls == "verb":
+        if token.cls == "bare" and not strict:
+            after_quote = i > 0 and tokens[i - 1].text in ('"', "”", "“", ",", "'")
+            return after_quote and "speech" in pattern.entry.flags
         if token.cls != "verb":
             return False
         if strict:
