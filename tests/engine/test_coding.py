@@ -1,0 +1,94 @@
+"""End-to-end coding behaviour on real sentences: composition, passive, negation, compounds,
+attribution, discards, dates; and the seed article's events as a golden file."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from events.models import Article
+
+from ..conftest import SEEDS
+
+
+def code(coder, text, lang, date="2020-01-08"):
+    events = coder.code_article(Article(id="t", text=text, date=date, lang=lang)).events
+    return [(e.source.code if e.source else None, e.action.code[:2],
+             e.target.code if e.target else None) for e in events]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Polisi Prancis menangkap dua tersangka.", "id", "FRACOP"),
+    ("Militer Myanmar membebaskan lebih dari 2.000 tahanan politik.", "id", "MMRMIL"),
+    ("Presiden Rusia Vladimir Putin mengecam Ukraina.", "id", "RUSGOV"),
+    ("Iraq's parliament voted to expel U.S. troops from the country.", "en", "IRQLEG"),
+])
+def test_coding_actor_composition(coder, text, lang, expected):
+    assert expected in [src for src, _, _ in code(coder, text, lang)]
+
+
+def test_coding_passive_swaps_source_and_target(coder):
+    assert ("IRN", "19", "IRQ") in code(coder, "Irak diserang oleh Iran.", "id")
+    assert ("IRN", "19", "IRQ") in code(coder, "Iraq was attacked by Iran.", "en")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rusia tidak menyerang Ukraina.", "id"),
+    ("Rusia belum menyerang Ukraina.", "id"),
+    ("Russia did not attack Ukraine.", "en"),
+    ("Russia never attacked Ukraine.", "en"),
+])
+def test_coding_negation_gives_no_positive_event(coder, text, lang):
+    assert not [e for e in code(coder, text, lang) if e[1] == "19"]
+
+
+def test_coding_compound_actors_give_one_event_each(coder):
+    events = code(coder, "The United States, Britain and France launched airstrikes against "
+                         "Syrian government targets.", "en")
+    assert {(s[:3], r, t[:3]) for s, r, t in events} == {
+        ("USA", "19", "SYR"), ("GBR", "19", "SYR"), ("FRA", "19", "SYR")}
+
+
+def test_coding_joint_agreement_of_compound_subject_is_both_ways(coder):
+    events = code(coder, "Armenia and Azerbaijan agreed to a humanitarian ceasefire.", "en")
+    pairs = {(s, t) for s, _, t in events}
+    assert ("ARM", "AZE") in pairs and ("AZE", "ARM") in pairs
+
+
+def test_coding_attribution_gives_statement_by_speaker(coder):
+    events = code(coder, '"Kami tidak akan mundur," kata juru bicara militer Israel.', "id")
+    assert [(s[:3], r) for s, r, _ in events] == [("ISR", "01")]
+
+
+def test_coding_threat_is_13_not_the_threatened_act(coder):
+    events = code(coder, "Iran mengancam akan membalas serangan Amerika Serikat.", "id")
+    assert [r for _, r, _ in events] == ["13"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Timnas Indonesia mengalahkan Vietnam 3-0 dalam laga final.", "id"),
+    ("Ecuador beat Qatar 2-0 in the opening match of the World Cup.", "en"),
+    ("Harga emas turun tipis pada perdagangan Senin pagi.", "id"),
+])
+def test_coding_discards_sport_and_markets(coder, text, lang):
+    assert code(coder, text, lang) == []
+
+
+def test_coding_resolves_weekday_against_publication(coder):
+    events = coder.code_article(Article(
+        id="t", text="Presiden Joko Widodo bertemu Perdana Menteri Australia Scott Morrison di "
+                     "Canberra pada Senin.", date="2019-11-20", lang="id")).events
+    assert events and events[0].date.isoformat() == "2019-11-18"
+    assert events[0].location is not None and events[0].location.country == "AUS"
+
+
+def test_coding_seed_article_golden(coder, data_regression):
+    text = (SEEDS / "000_11cba83666f04b4f.txt").read_text(encoding="utf-8")
+    meta = json.loads((SEEDS / "000_11cba83666f04b4f.meta.json").read_text())
+    coded = coder.code_article(Article(id=meta["id"], text=text, date=meta["date"],
+                                       lang=meta["lang"]))
+    assert coded.article.source == "Sputnik"
+    dates = {e.date.isoformat() for e in coded.events}
+    assert "2017-12-27" in dates and "2017-12-05" in dates
+    data_regression.check([json.loads(e.model_dump_json()) for e in coded.events])
