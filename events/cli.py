@@ -20,6 +20,16 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (0 = every core)")
+    return jobs
+
+
 def _add_extract(sub) -> None:
     from .writers import WRITERS
 
@@ -44,7 +54,11 @@ def _add_extract(sub) -> None:
     p.add_argument("--strict", action="store_true", help="stop at the first rejected input")
     p.add_argument("--max-chars", type=int, default=1_000_000,
                    help="reject articles longer than this (default: 1,000,000 characters)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary or warnings on stderr")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary, warnings or progress "
+                   "bar on stderr")
+    p.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
+                   help="worker processes (default: every core; 1: code in this process); output "
+                        "keeps the input order")
     p.add_argument("--one-a-day", action="store_true",
                    help="Phoenix de-duplication: one event per source, target, code and day, with "
                         "the count and ids of the articles that reported it (docs/tables.md)")
@@ -54,8 +68,10 @@ def _add_extract(sub) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from .atomic import open_output
     from .coder import Coder
-    from .inputs import InputDefaults
+    from .inputs import InputDefaults, read_inputs
+    from .parallel import coded_results
     from .pipeline import reject_line, run
+    from .progress import Progress, wanted
     from .writers import writer_for
 
     spec = writer_for(args.format, args.output)
@@ -67,17 +83,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
                              max_chars=args.max_chars)
     rejects_out = open_output(args.rejects) if args.rejects else None
     rejects_stream = rejects_out.__enter__() if rejects_out else None
+    progress = Progress(wanted(args.quiet))
 
     def on_reject(rejected) -> None:
         if not args.quiet:
-            print(f"events: rejected {rejected.where}: {rejected.reason}", file=sys.stderr)
+            progress.echo(f"events: rejected {rejected.where}: {rejected.reason}")
         if rejects_stream is not None:
             rejects_stream.write(reject_line(rejected))
         if args.strict:
             raise EventsError(f"stopped at the first rejected input (--strict): {rejected.where}")
 
     try:
-        with open_output(args.output) as stream:
+        with open_output(args.output) as stream, progress, \
+                coded_results(read_inputs(args.inputs, defaults), jobs=args.jobs,
+                              dictionaries=args.dict, coder=coder) as results:
             if args.one_a_day:
                 from .tables.oneaday import one_a_day_writer
                 writer = one_a_day_writer(spec, stream)
@@ -85,7 +104,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 writer = spec.create(stream)
             summary = run(coder, args.inputs, defaults,
                           on_article=lambda coded: writer.write_article(coded.article, coded.events),
-                          on_reject=on_reject)
+                          on_reject=on_reject, results=progress.wrap(results))
             writer.close()
     except BaseException:
         if rejects_out:

@@ -1,0 +1,239 @@
+"""Coding articles on several cores, in input order, with bounded memory.
+
+:func:`coded_results` turns a stream of articles (and rejected inputs) into a stream of coded
+articles (and the same rejects), in input order. With ``jobs > 1`` a ``multiprocessing`` pool codes
+chunks of articles: every worker builds its own :class:`~events.coder.Coder` once (from the
+dictionary paths), the parent reads inputs lazily and keeps only a few chunks in flight, and
+``Pool.imap`` hands the results back in order. A short input (a single chunk) is coded in-process so
+that a one-article run never pays for starting workers.
+
+:func:`code_jsonl_lines` codes a batch of JSON Lines records with a per-process coder; it is what a
+Dask bag maps over its partitions (``docs/scale.md``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import signal
+import threading
+import traceback
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from .coder import CodedArticle, Coder
+from .errors import EventsError
+from .inputs import InputDefaults, Rejected, read_jsonl_stream
+from .models import Article
+from .pipeline import code_one, coded_stream
+
+#: A chunk holds at most this many articles ...
+CHUNK_ARTICLES = 32
+#: ... and at most about this many characters of text (a long article makes a chunk of its own).
+CHUNK_CHARS = 50_000
+#: Chunks in flight per worker (read ahead and not yet written): bounds the parent's memory.
+CHUNKS_PER_WORKER = 3
+
+Item = Article | Rejected
+Result = CodedArticle | Rejected
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunked(items: Iterable[Item], max_articles: int | None = None,
+            max_chars: int | None = None) -> Iterator[list[Item]]:
+    """Consecutive chunks of ``items``, each up to ``max_articles`` items / ``max_chars`` of text."""
+    max_articles = max_articles or CHUNK_ARTICLES
+    max_chars = max_chars or CHUNK_CHARS
+    chunk: list[Item] = []
+    chars = 0
+    for item in items:
+        chunk.append(item)
+        if isinstance(item, Article):
+            chars += len(item.text)
+        if len(chunk) >= max_articles or chars >= max_chars:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+# --- worker side ------------------------------------------------------------------------------
+
+_worker_coder: Coder | None = None
+_worker_error: str | None = None
+
+
+def _init_worker(dictionaries: Sequence[str]) -> None:
+    """Pool initializer: build this worker's coder once. Never raises (a raising initializer makes
+    the pool restart workers forever); the error is reported by the first chunk instead."""
+    global _worker_coder, _worker_error
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    try:
+        _worker_coder = Coder(extra_dictionaries=dictionaries)
+    except Exception as exc:  # noqa: BLE001 - reported to the parent by _code_chunk
+        _worker_error = str(exc) if isinstance(exc, EventsError) else _describe(exc)
+
+
+def _describe(exc: BaseException, article_id: str | None = None) -> str:
+    where = f"coding article {article_id!r}" if article_id is not None else "starting a worker"
+    return (f"{where} failed in a worker process: {type(exc).__name__}: {exc}\n"
+            + "".join(traceback.format_exception(exc)))
+
+
+class WorkerError(RuntimeError):
+    """An unexpected failure inside a worker process (its traceback is in the message)."""
+
+
+def _code_chunk(chunk: list[Item]) -> list[Result]:
+    """Code one chunk in a worker. Exceptions are re-raised as plain picklable ones, since some of
+    the package's exceptions cannot be rebuilt from their message in the parent."""
+    if _worker_error is not None:
+        raise EventsError(_worker_error)
+    assert _worker_coder is not None
+    out: list[Result] = []
+    for item in chunk:
+        if isinstance(item, Rejected):
+            out.append(item)
+            continue
+        try:
+            out.append(code_one(_worker_coder, item))
+        except EventsError as exc:
+            raise EventsError(str(exc)) from None
+        except Exception as exc:  # noqa: BLE001
+            raise WorkerError(_describe(exc, item.id)) from None
+    return out
+
+
+# --- parent side ------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def coded_results(items: Iterable[Item], jobs: int | None = None,
+                  dictionaries: Sequence[str | Path] = (), coder: Coder | None = None,
+                  chunk_articles: int | None = None,
+                  chunk_chars: int | None = None) -> Iterator[Iterator[Result]]:
+    """A context manager giving the coded stream of ``items`` in input order.
+
+    ``jobs`` is the number of processes (``None`` or 0: every core; 1: code in this process with
+    ``coder``). Leaving the block stops the workers, also when the stream was not exhausted.
+    """
+    jobs = jobs or default_jobs()
+    if jobs <= 1:
+        yield coded_stream(coder or Coder(extra_dictionaries=dictionaries), items)
+        return
+    stream = _parallel(items, jobs, [str(p) for p in dictionaries], coder,
+                       chunk_articles or CHUNK_ARTICLES, chunk_chars or CHUNK_CHARS)
+    try:
+        yield stream
+    finally:
+        stream.close()
+
+
+def _parallel(items: Iterable[Item], jobs: int, dictionaries: list[str], coder: Coder | None,
+              chunk_articles: int, chunk_chars: int) -> Iterator[Result]:
+    chunks = chunked(items, chunk_articles, chunk_chars)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:  # one chunk: starting workers would cost more than it saves
+        local = coder or Coder(extra_dictionaries=dictionaries)
+        yield from coded_stream(local, first)
+        return
+    yield from _pool_stream(itertools.chain([first, second], chunks), jobs, dictionaries)
+
+
+def _pool_stream(chunks: Iterator[list[Item]], jobs: int,
+                 dictionaries: list[str]) -> Iterator[Result]:
+    import multiprocessing
+
+    # Pool.imap reads its input in a feeder thread as fast as it can; the semaphore keeps at most
+    # `window` chunks read ahead of the consumer, so memory does not grow with the corpus.
+    # Reading errors are kept here and raised in this thread after the chunks read before them
+    # (raised in the feeder thread, imap would send them through a worker and back).
+    window = threading.Semaphore(jobs * CHUNKS_PER_WORKER)
+    stopping = threading.Event()
+    failure: list[BaseException] = []
+
+    def throttled() -> Iterator[list[Item]]:
+        try:
+            for chunk in chunks:
+                window.acquire()
+                if stopping.is_set():
+                    return
+                yield chunk
+        except Exception as exc:  # noqa: BLE001 - re-raised by the consumer below
+            failure.append(exc)
+
+    pool = multiprocessing.get_context().Pool(jobs, initializer=_init_worker,
+                                              initargs=(dictionaries,))
+    finished = False
+    try:
+        for results in pool.imap(_code_chunk, throttled()):
+            window.release()
+            yield from results
+        if failure:
+            raise failure[0]
+        finished = True
+    finally:
+        stopping.set()
+        for _ in range(jobs * CHUNKS_PER_WORKER + 1):  # unblock the feeder thread so it can stop
+            window.release()
+        if finished:
+            pool.close()
+        else:
+            pool.terminate()
+        pool.join()
+
+
+# --- Dask and other batch callers -------------------------------------------------------------
+
+_batch_coders: dict[tuple[str, ...], Coder] = {}
+
+
+def batch_coder(dictionaries: Sequence[str | Path] = ()) -> Coder:
+    """A coder for this process, built on first use and reused by later batches."""
+    key = tuple(str(p) for p in dictionaries)
+    if key not in _batch_coders:
+        _batch_coders[key] = Coder(extra_dictionaries=key)
+    return _batch_coders[key]
+
+
+def _as_bytes(lines: Iterable[str | bytes]) -> Iterator[bytes]:
+    for line in lines:
+        yield line.encode("utf-8") if isinstance(line, str) else line
+
+
+def code_jsonl_records(lines: Iterable[str | bytes], name: str = "<batch>",
+                       dictionaries: Sequence[str | Path] = (),
+                       defaults: InputDefaults = InputDefaults()) -> tuple[list[dict], list[dict]]:
+    """Code JSON Lines article records: ``(events, rejects)`` as JSON-ready dicts.
+
+    Events are ``Event.model_dump(mode="json")`` (the JSON Lines writer's records); rejects are
+    ``Rejected.to_dict()`` with the line number counted within ``lines``.
+    """
+    coder = batch_coder(dictionaries)
+    events: list[dict] = []
+    rejects: list[dict] = []
+    for item in read_jsonl_stream(_as_bytes(lines), name, defaults):
+        result = item if isinstance(item, Rejected) else code_one(coder, item)
+        if isinstance(result, Rejected):
+            rejects.append(result.to_dict())
+        else:
+            events.extend(e.model_dump(mode="json") for e in result.events)
+    return events, rejects
+
+
+def code_jsonl_lines(lines: Iterable[str | bytes], name: str = "<batch>",
+                     dictionaries: Sequence[str | Path] = ()) -> list[dict]:
+    """The events of a batch of JSON Lines article records, as dicts (rejects are dropped; use
+    :func:`code_jsonl_records` to keep them). Suited to ``dask.bag.Bag.map_partitions``."""
+    return code_jsonl_records(lines, name, dictionaries)[0]

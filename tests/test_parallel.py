@@ -1,0 +1,184 @@
+"""`events extract --jobs N`: the same output in the same order as one process, bounded read-ahead,
+rejects passed through in order, worker failures reported; and the progress bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import threading
+
+import pytest
+
+import events.parallel as parallel
+from events.cli import main
+from events.errors import EventsError
+from events.inputs import InputDefaults, Rejected, read_inputs
+from events.models import Article
+from events.progress import Progress, wanted
+
+from .conftest import DEV_SET
+
+ARTICLE = "Rusia menyerang Ukraina pada Kamis dini hari."
+
+
+def _extract(capsys, argv) -> tuple[int, str, str]:
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of 4 articles, so the dev set makes many chunks and really goes through the pool."""
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 4)
+
+
+def test_jobs_2_output_equals_jobs_1_on_dev_set(capsys, small_chunks):
+    code1, out1, err1 = _extract(capsys, ["extract", str(DEV_SET), "--jobs", "1"])
+    code2, out2, err2 = _extract(capsys, ["extract", str(DEV_SET), "--jobs", "2"])
+    assert code1 == code2 == 0
+    assert out1 and out1 == out2
+    assert err1 == err2 and "articles read: 51, coded: 51, rejected: 0" in err1
+
+
+def test_jobs_default_is_every_core_and_output_unchanged(capsys, small_chunks):
+    _, out1, _ = _extract(capsys, ["extract", str(DEV_SET), "-j", "1"])
+    _, out_all, _ = _extract(capsys, ["extract", str(DEV_SET)])
+    assert out_all == out1
+    assert parallel.default_jobs() >= 1
+
+
+def test_rejects_pass_through_in_input_order(tmp_path, capsys, small_chunks):
+    lines = []
+    for i in range(30):
+        if i % 7 == 3:
+            lines.append('{"id": "broken-%d", "text": ' % i)  # malformed JSON
+        elif i % 7 == 5:
+            lines.append(json.dumps({"id": f"nolang-{i}", "text": ARTICLE, "lang": "xx"}))
+        else:
+            lines.append(json.dumps({"id": f"a{i}", "text": ARTICLE, "lang": "id"}))
+    corpus = tmp_path / "mixed.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    outputs = {}
+    for jobs in ("1", "2"):
+        rejects = tmp_path / f"rejects-{jobs}.jsonl"
+        code, out, err = _extract(capsys, ["extract", str(corpus), "--date", "2022-02-24",
+                                           "--jobs", jobs, "--rejects", str(rejects)])
+        assert code == 1
+        outputs[jobs] = (out, rejects.read_text(), err)
+    assert outputs["1"] == outputs["2"]
+    rejected = [json.loads(line) for line in outputs["2"][1].splitlines()]
+    assert [r["line"] or r["article_id"] for r in rejected] == [
+        i + 1 if i % 7 == 3 else f"nolang-{i}" for i in range(30) if i % 7 in (3, 5)]
+    ids = [json.loads(line)["article_id"] for line in outputs["2"][0].splitlines()]
+    assert ids == [f"a{i}" for i in range(30) if i % 7 not in (3, 5)]
+
+
+def test_jobs_rejects_a_negative_number(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["extract", str(DEV_SET), "--jobs", "-2"])
+    assert exc.value.code == 2
+    assert "number of processes" in capsys.readouterr().err
+
+
+def _articles(count: int, pulled: list[int]):
+    for i in range(count):
+        pulled[0] += 1
+        yield Article(id=f"a{i}", text=ARTICLE, date=dt.date(2022, 2, 24), lang="id")
+
+
+def test_read_ahead_is_bounded_and_leaving_early_stops_the_workers():
+    pulled = [0]
+    with parallel.coded_results(_articles(100_000, pulled), jobs=2, chunk_articles=8) as results:
+        first = [next(results) for _ in range(20)]
+    assert [r.article.id for r in first] == [f"a{i}" for i in range(20)]
+    window = 2 * parallel.CHUNKS_PER_WORKER + 4  # in flight, plus chunks being handed over
+    assert pulled[0] <= window * 8
+    assert not [t for t in threading.enumerate() if "_handle_tasks" in t.name]
+
+
+def test_single_chunk_is_coded_in_process(monkeypatch, coder):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for a single chunk")
+
+    monkeypatch.setattr(parallel, "_pool_stream", no_pool)
+    pulled = [0]
+    with parallel.coded_results(_articles(3, pulled), jobs=2, coder=coder) as results:
+        assert [r.article.id for r in results] == ["a0", "a1", "a2"]
+
+
+def test_parallel_results_equal_in_process_results(coder):
+    items = list(read_inputs([str(DEV_SET)], InputDefaults()))
+    with parallel.coded_results(iter(items), jobs=1, coder=coder) as results:
+        one = [(r.article.id, [e.id for e in r.events], len(r.sentences)) for r in results]
+    with parallel.coded_results(iter(items), jobs=2, chunk_articles=3) as results:
+        two = [(r.article.id, [e.id for e in r.events], len(r.sentences)) for r in results]
+    assert one == two and len(one) == 51
+
+
+def test_worker_failure_is_reported_not_hung(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("type: actors\nentries:\n  - id: Not An Id\n    code: rus\n")
+    with pytest.raises(EventsError) as exc:
+        with parallel.coded_results(_articles(40, [0]), jobs=2, dictionaries=[str(bad)],
+                                    chunk_articles=4) as results:
+            list(results)
+    assert "bad.yaml" in str(exc.value)
+
+
+def test_reading_error_surfaces_after_earlier_results():
+    def items():
+        yield from _articles(10, [0])
+        raise OSError("disk went away")
+
+    seen = []
+    with pytest.raises(OSError, match="disk went away"):
+        with parallel.coded_results(items(), jobs=2, chunk_articles=2) as results:
+            for result in results:
+                seen.append(result.article.id)
+    assert seen == [f"a{i}" for i in range(10)]
+
+
+def test_chunked_limits_articles_and_characters():
+    long = Article(id="long", text="x" * 100, date=dt.date(2022, 1, 1))
+    short = Article(id="s", text="x", date=dt.date(2022, 1, 1))
+    reject = Rejected("f", 1, "bad")
+    chunks = list(parallel.chunked([short, reject, long, short, short, short], 3, 50))
+    assert [[getattr(i, "id", "r") for i in c] for c in chunks] == [["s", "r", "long"],
+                                                                   ["s", "s", "s"]]
+
+
+# --- progress bar ---------------------------------------------------------------------------
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_and_not_quiet():
+    assert wanted(False, _Tty())
+    assert not wanted(True, _Tty())
+    assert not wanted(False, io.StringIO())
+
+
+def test_progress_bar_counts_articles_on_the_stream():
+    stream = _Tty()
+    with Progress(True, stream) as progress:
+        assert list(progress.wrap(range(5))) == list(range(5))
+        progress.echo("events: rejected x")
+    text = stream.getvalue()
+    assert "5 articles" in text and "events: rejected x" in text
+
+
+def test_progress_disabled_is_silent():
+    stream = io.StringIO()
+    with Progress(False, stream) as progress:
+        assert list(progress.wrap(iter("abc"))) == ["a", "b", "c"]
+    assert stream.getvalue() == ""
+
+
+def test_extract_prints_no_bar_when_stderr_is_not_a_terminal(capsys):
+    _, _, err = _extract(capsys, ["extract", str(DEV_SET), "-j", "1"])
+    assert "articles/s" not in err and "\r" not in err
