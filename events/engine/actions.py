@@ -39,6 +39,8 @@ def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 
         for skip in range(0, MAX_GAP + 1):
             if i + skip > len(tokens):
                 break
+            if skip and not tokens[i + skip - 1].is_word:
+                break  # a gap never runs across punctuation
             end = _match_rest(tokens, i + skip, pattern, k + 1)
             if end is not None:
                 return end
@@ -56,6 +58,8 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
     accept a looser form (Indonesian: ``mengirim`` also covers ``mengirimkan``).
     """
     token = tokens[i]
+    if token.text[:1].isupper() and i > 0 and tokens[i - 1].is_word:
+        return None  # a capitalised word inside a sentence is a name ("March", "Shell")
     for strict in (True, False):
         for pattern in patterns:
             if not rules_module.trigger_matches(pattern, token, tokens, i, strict):

@@ -8,17 +8,25 @@ from .base import LanguageWords, Token, WordClass, WordForm
 
 CODE = "en"
 
+AUXILIARIES = ("will", "would", "can", "could", "shall", "should", "may", "might", "must", "do",
+               "does", "did", "has", "have", "had", "to", "not", "and", "or", "then", "also",
+               "jointly", "later", "again", "subsequently", "reportedly", "allegedly")
+
 
 class Morphology:
     """Lemmas, word classes and voice for English tokens. Caches per instance."""
 
     def __init__(self, words: LanguageWords):
-        from lemminflect import getAllLemmas
+        from lemminflect import getAllLemmas, getAllLemmasOOV
 
         self._lemmas = getAllLemmas
+        self._lemmas_oov = getAllLemmasOOV
         self._overrides = dict(words.stem_overrides)
         self._determiners = words.determiners
         self._be = words.be_forms
+        self._function_words = (words.pronouns | words.negators | words.conjunctions
+                                | words.clause_breaks | words.infinitive_markers
+                                | words.negation_bridges | words.be_forms | frozenset(AUXILIARIES))
         self._cache: dict[str, str] = {}
 
     def normalise(self, word: str) -> str:
@@ -28,15 +36,23 @@ class Morphology:
         if lemma is None:
             lemma = self._overrides.get(word)
             if lemma is None:
-                lemmas = self._lemmas(word) if word.isalpha() else {}
-                for pos in ("VERB", "NOUN", "ADJ", "AUX"):
-                    if pos in lemmas:
-                        lemma = lemmas[pos][0]
-                        break
-                else:
-                    lemma = word
+                lemma = self._lemma(word)
             self._cache[word] = lemma
         return lemma
+
+    def _lemma(self, word: str) -> str:
+        head, sep, last = word.rpartition("-")
+        if sep and head and last.isalpha():  # test-fired -> test-fire
+            return f"{head}-{self.normalise(last)}"
+        if not word.isalpha():
+            return word
+        lemmas = self._lemmas(word)
+        for pos in ("VERB", "NOUN", "ADJ", "AUX"):
+            if pos in lemmas:
+                return lemmas[pos][0]
+        guess = "VERB" if word.endswith(("ed", "ing")) else "NOUN"
+        oov = self._lemmas_oov(word, guess)
+        return oov[guess][0] if oov.get(guess) else word
 
     def word_class_of(self, word: str, root: str) -> WordClass:
         return "bare"
@@ -47,12 +63,20 @@ class Morphology:
         for i, token in enumerate(tokens):
             if token.is_word or token.lower in ("'s", "’s"):
                 token.norm = self.normalise(token.lower) if token.is_word else "'s"
-                if previous is not None and previous.lower in self._determiners:
+                if previous is not None and (previous.lower in self._determiners
+                                             or self._modifies(previous, token)):
                     token.cls = "noun"
                 else:
                     token.cls = "bare"
                 token.passive = self._is_passive(tokens, i)
                 previous = token
+
+    def _modifies(self, previous: Token, token: Token) -> bool:
+        """An uninflected word right after a lowercase content word is the head of a noun
+        compound ("car bomb", "air raid", "travel ban"), not a verb."""
+        word = previous.lower
+        return (token.lower == token.norm and previous.is_word and previous.text.islower()
+                and word not in self._function_words and not word.endswith("ly"))
 
     def _is_passive(self, tokens: Sequence[Token], i: int) -> bool:
         word = tokens[i].lower
