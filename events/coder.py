@@ -94,6 +94,7 @@ class Coder:
         self.extra_dictionaries = tuple(extra_dictionaries)
         self._packs: dict[str, LanguagePack] = {}
         self._detector = LanguageDetector()
+        self.languages = tuple(supported_languages())
 
     def pack(self, lang: str) -> LanguagePack:
         if lang not in self._packs:
@@ -102,7 +103,7 @@ class Coder:
 
     def check_dictionaries(self) -> None:
         """Load every language now, so dictionary errors surface before any input is read."""
-        for lang in supported_languages():
+        for lang in self.languages:
             self.pack(lang)
 
     def language_of(self, article: Article) -> str:
@@ -111,9 +112,9 @@ class Coder:
             lang = self._detector.detect(article.text)
             if lang is None:
                 raise ArticleRejected("cannot detect the language; pass --lang")
-        if lang not in supported_languages():
+        if lang not in self.languages:
             raise ArticleRejected(f"unsupported language {lang!r} (supported: "
-                                  f"{', '.join(supported_languages())}); pass --lang to override")
+                                  f"{', '.join(self.languages)}); pass --lang to override")
         return lang
 
     def code_article(self, article: Article, keep_analyses: bool = False) -> CodedArticle:

@@ -50,8 +50,13 @@ def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 
     return None
 
 
+def _present(pattern: VerbPattern, words: set[str]) -> bool:
+    """Cheap pre-check: every literal word of the pattern occurs somewhere in the sentence."""
+    return all(norm in words or surface in words for norm, surface in pattern.required)
+
+
 def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
-             rules_module) -> Trigger | None:
+             rules_module, words: set[str] | None = None) -> Trigger | None:
     """The best pattern whose trigger is token ``i`` (patterns come longest first).
 
     Patterns whose trigger is written in the token's exact form win; otherwise the language may
@@ -62,6 +67,8 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
         return None  # a capitalised word inside a sentence is a name ("March", "Shell")
     for strict in (True, False):
         for pattern in patterns:
+            if words is not None and not _present(pattern, words):
+                continue
             if not rules_module.trigger_matches(pattern, token, tokens, i, strict):
                 continue
             end = _match_rest(tokens, i + 1, pattern)
@@ -74,6 +81,7 @@ def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module) -> li
     """Non-overlapping triggers, left to right; a longer match hides triggers inside it."""
     found: list[Trigger] = []
     covered_until = -1
+    words = sentence_words(tokens)
     for i, token in enumerate(tokens):
         if i < covered_until:
             continue
@@ -82,21 +90,31 @@ def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module) -> li
             patterns = lexicon.verbs.get(token.lower)
         if not patterns:
             continue
-        trigger = match_at(tokens, i, patterns, rules_module)
+        trigger = match_at(tokens, i, patterns, rules_module, words)
         if trigger is not None:
             found.append(trigger)
             covered_until = trigger.end if trigger.pattern.rest else i + 1
     return found
 
 
+def sentence_words(tokens: Sequence[Token]) -> set[str]:
+    """Every norm and lowercase form in the sentence, for the patterns' pre-check."""
+    words = {t.norm for t in tokens}
+    words.update(t.lower for t in tokens)
+    return words
+
+
 def find_instruments(tokens: Sequence[Token], lexicon: Lexicon) -> list[Trigger]:
     """Weapon and method phrases (``instrument`` entries) anywhere in the sentence."""
     found = []
+    words = sentence_words(tokens)
     for i, token in enumerate(tokens):
-        for pattern in lexicon.instruments:
-            if _word_matches(token, pattern.head, pattern.text.split()[0].lower()):
-                end = _match_rest(tokens, i + 1, pattern)
-                if end is not None:
-                    found.append(Trigger(pattern, i, end))
-                    break
+        patterns = lexicon.instruments.get(token.norm) or lexicon.instruments.get(token.lower)
+        for pattern in patterns or ():
+            if not _present(pattern, words):
+                continue
+            end = _match_rest(tokens, i + 1, pattern)
+            if end is not None:
+                found.append(Trigger(pattern, i, end))
+                break
     return found

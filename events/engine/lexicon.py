@@ -56,6 +56,7 @@ class VerbPattern:
     head_class: WordForm
     rest: tuple[str, ...]  # normalised words or GAP
     rest_surface: tuple[str, ...]
+    required: tuple[tuple[str, str], ...] = ()  # (norm, surface) of every literal after the head
 
     @property
     def size(self) -> int:
@@ -69,7 +70,7 @@ class Lexicon:
     lang: str
     actors: TrieNode
     verbs: Mapping[str, tuple[VerbPattern, ...]]
-    instruments: tuple[VerbPattern, ...]
+    instruments: Mapping[str, tuple[VerbPattern, ...]]
     actor_count: int
     verb_count: int
 
@@ -91,13 +92,16 @@ def build_actor_trie(entries: Iterable[ActorEntry]) -> TrieNode:
 def compile_pattern(entry: VerbEntry, text: str, morphology, pattern_class) -> VerbPattern:
     words = phrase_tokens(text)
     head, rest = words[0], words[1:]
+    norms = tuple(GAP if w == GAP else morphology.normalise(w) for w in rest)
+    surfaces = tuple(w.lower() for w in rest)
     return VerbPattern(
         entry=entry,
         text=text,
         head=morphology.normalise(head),
         head_class=pattern_class(head, morphology),
-        rest=tuple(GAP if w == GAP else morphology.normalise(w) for w in rest),
-        rest_surface=tuple(w.lower() for w in rest),
+        rest=norms,
+        rest_surface=surfaces,
+        required=tuple((n, w) for n, w in zip(norms, surfaces) if n != GAP),
     )
 
 
@@ -105,7 +109,7 @@ def build_lexicon(lang: str, entries: Iterable[LoadedEntry], morphology, rules_m
     """Compile loaded entries for ``lang`` with that language's morphology."""
     actors: list[ActorEntry] = []
     by_head: dict[str, list[VerbPattern]] = {}
-    instruments: list[VerbPattern] = []
+    instruments: dict[str, list[VerbPattern]] = {}
     verb_count = 0
     for item in entries:
         entry = item.entry
@@ -116,7 +120,7 @@ def build_lexicon(lang: str, entries: Iterable[LoadedEntry], morphology, rules_m
         for text in entry.patterns:
             pattern = compile_pattern(entry, text, morphology, rules_module.pattern_class)
             if "instrument" in entry.flags:
-                instruments.append(pattern)
+                instruments.setdefault(pattern.head, []).append(pattern)
             else:
                 by_head.setdefault(pattern.head, []).append(pattern)
     ordered = {
@@ -127,7 +131,8 @@ def build_lexicon(lang: str, entries: Iterable[LoadedEntry], morphology, rules_m
         lang=lang,
         actors=build_actor_trie(actors),
         verbs=MappingProxyType(ordered),
-        instruments=tuple(sorted(instruments, key=lambda p: -p.size)),
+        instruments=MappingProxyType({head: tuple(sorted(patterns, key=lambda p: -p.size))
+                                      for head, patterns in instruments.items()}),
         actor_count=len(actors),
         verb_count=verb_count,
     )

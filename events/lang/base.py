@@ -88,7 +88,7 @@ def load_words(code: str, path: Path | None = None) -> LanguageWords:
 class Token:
     """A word or punctuation mark of a sentence, with offsets relative to the sentence."""
 
-    __slots__ = ("text", "start", "end", "lower", "norm", "cls", "passive", "suffix")
+    __slots__ = ("text", "start", "end", "lower", "norm", "cls", "passive", "suffix", "is_word")
 
     def __init__(self, text: str, start: int, end: int):
         self.text = text
@@ -99,14 +99,11 @@ class Token:
         self.cls: WordClass = "bare"
         self.passive = False
         self.suffix = ""  # derivational suffix of a verb form (Indonesian -kan, -i)
+        self.is_word = text[:1].isalnum()
 
     @property
     def is_capitalised(self) -> bool:
         return self.text[:1].isupper()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
 
     def __repr__(self) -> str:
         return f"Token({self.text!r}, {self.start})"
