@@ -16,7 +16,7 @@ from .codebook import Codebook, default_codebook
 from .dictionaries import load_entries
 from .engine.actions import Trigger, find_instruments, find_triggers
 from .engine.actors import ActorPhrase, ArticleMemory, Mention, compose_phrases, find_mentions
-from .engine.assemble import Assembly, assemble, discard_reason
+from .engine.assemble import Assembly, assemble, compile_discard_patterns, discard_reason
 from .engine.dates import DateResolver, ResolvedDate
 from .engine.langid import LanguageDetector
 from .engine.lexicon import Lexicon, build_lexicon
@@ -81,7 +81,7 @@ def build_language_pack(code: str, codebook: Codebook, extra: Sequence[Path | st
     return LanguagePack(
         code=code, words=words, rules=rules, morphology=morphology, lexicon=lexicon,
         dates=DateResolver(words),
-        discard_patterns=tuple(re.compile(p) for p in words.discard_patterns),
+        discard_patterns=compile_discard_patterns(words),
     )
 
 
@@ -145,7 +145,7 @@ class Coder:
         phrases = compose_phrases(tokens, mentions, pack.words, self.codebook, memory)
         triggers = find_triggers(tokens, pack.lexicon, pack.rules)
         instruments = find_instruments(tokens, pack.lexicon) if triggers else []
-        discard = discard_reason(sentence.text, pack.words, pack.discard_patterns) \
+        discard = discard_reason(sentence.text, pack.discard_patterns) \
             if triggers else None
         assembly = assemble(tokens, phrases, triggers, instruments, pack.words, discard)
         date = pack.dates.resolve(sentence.text, article.date) if assembly.drafts else \

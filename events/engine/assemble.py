@@ -51,13 +51,16 @@ class Assembly:
     decisions: list[Decision] = field(default_factory=list)
 
 
-def discard_reason(text: str, words: LanguageWords, patterns: Sequence[re.Pattern]) -> str | None:
+def compile_discard_patterns(words: LanguageWords) -> tuple[re.Pattern, ...]:
+    """One regular expression for the cue words plus the language's extra patterns."""
+    cues = sorted(words.discard_cues, key=len, reverse=True)
+    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)",
+                        re.IGNORECASE)
+    return (cue_re, *(re.compile(p) for p in words.discard_patterns))
+
+
+def discard_reason(text: str, patterns: Sequence[re.Pattern]) -> str | None:
     """The cue that marks a sentence as sport, markets, weather or entertainment, if any."""
-    lower = f" {text.lower()} "
-    for cue in words.discard_cues:
-        index = lower.find(cue)
-        if index > 0 and not lower[index - 1].isalnum() and not lower[index + len(cue)].isalnum():
-            return cue
     for pattern in patterns:
         match = pattern.search(text)
         if match:
