@@ -193,6 +193,28 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_load(sub) -> None:
+    from .store.commands import add_load_arguments, cmd_load
+
+    p = sub.add_parser("load", help="load events into a triple store",
+                       description="Code articles (or read already-extracted event .jsonl files) "
+                                   "and load them into a triple store, one named graph per "
+                                   "article, replaced on re-load. Default: an embedded Oxigraph "
+                                   "store in a local directory (docs/stores.md).")
+    add_load_arguments(p)
+    p.set_defaults(func=cmd_load)
+
+
+def _add_query(sub) -> None:
+    from .store.commands import add_query_arguments, cmd_query
+
+    p = sub.add_parser("query", help="run a SPARQL query on a triple store",
+                       description="Run a SPARQL 1.1 query on the embedded store (whose default "
+                                   "graph is the union of all graphs) or a remote endpoint.")
+    add_query_arguments(p)
+    p.set_defaults(func=cmd_query)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="events",
@@ -206,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = (_add_extract, _add_codes, _add_explain, _add_evaluate)
+COMMANDS = (_add_extract, _add_codes, _add_explain, _add_evaluate, _add_load, _add_query)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
