@@ -13,7 +13,8 @@ from types import ModuleType
 from typing import Iterable, Sequence
 
 from .codebook import Codebook, default_codebook
-from .dictionaries import load_entries
+from .cache import cached, fingerprint
+from .dictionaries import load_entries, shipped_files
 from .engine.actions import Trigger, find_instruments, find_triggers
 from .engine.actors import ActorPhrase, ArticleMemory, Mention, compose_phrases, find_mentions
 from .engine.assemble import Assembly, assemble, compile_discard_patterns, discard_reason
@@ -25,7 +26,7 @@ from .engine.segment import split_sentences
 from .engine.tokens import tokenize
 from .errors import EventsError
 from .lang import load_language, load_words, supported_languages
-from .lang.base import LanguageWords, Token
+from .lang.base import LanguageWords, Token, lang_data_path
 from .models import Action, Actor, Article, Event, Location, Sentence, Span
 
 
@@ -76,8 +77,10 @@ def build_language_pack(code: str, codebook: Codebook, extra: Sequence[Path | st
     rules = load_language(code)
     words = load_words(code)
     morphology = rules.Morphology(words)
-    entries = load_entries(code, codebook, extra)
-    lexicon = build_lexicon(code, entries, morphology, rules)
+    sources = [*shipped_files(code), lang_data_path(code), *map(Path, extra)]
+    key = "lexicon-" + fingerprint(code, sources)
+    lexicon = cached(key, lambda: build_lexicon(code, load_entries(code, codebook, extra),
+                                                morphology, rules))
     return LanguagePack(
         code=code, words=words, rules=rules, morphology=morphology, lexicon=lexicon,
         dates=DateResolver(words),

@@ -7,7 +7,6 @@ language's morphology (roots or lemmas) and indexed by their trigger word.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from types import MappingProxyType
 from typing import Iterable, Literal, Mapping
 
 from ..dictionaries import ActorEntry, LoadedEntry, VerbEntry
@@ -130,9 +129,9 @@ def build_lexicon(lang: str, entries: Iterable[LoadedEntry], morphology, rules_m
     return Lexicon(
         lang=lang,
         actors=build_actor_trie(actors),
-        verbs=MappingProxyType(ordered),
-        instruments=MappingProxyType({head: tuple(sorted(patterns, key=lambda p: -p.size))
-                                      for head, patterns in instruments.items()}),
+        verbs=ordered,
+        instruments={head: tuple(sorted(patterns, key=lambda p: -p.size))
+                     for head, patterns in instruments.items()},
         actor_count=len(actors),
         verb_count=verb_count,
     )
