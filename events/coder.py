@@ -20,6 +20,8 @@ from .engine.actors import ActorPhrase, ArticleMemory, Mention, compose_phrases,
 from .engine.assemble import Assembly, assemble, compile_discard_patterns, discard_reason
 from .engine.dates import DateResolver, ResolvedDate
 from .engine.langid import LanguageDetector
+from .engine import lexicon as lexicon_module
+from .engine import tokens as tokens_module
 from .engine.lexicon import Lexicon, build_lexicon
 from .engine.locations import pick_location, span_of
 from .engine.segment import split_sentences
@@ -77,7 +79,11 @@ def build_language_pack(code: str, codebook: Codebook, extra: Sequence[Path | st
     rules = load_language(code)
     words = load_words(code)
     morphology = rules.Morphology(words)
-    sources = [*shipped_files(code), lang_data_path(code), *map(Path, extra)]
+    # the code that builds the lexicon is part of the key, so a changed builder never meets an
+    # old pickle
+    builders = [Path(module.__file__) for module in (lexicon_module, tokens_module, rules)]
+    sources = [*shipped_files(code), lang_data_path(code), *map(Path, extra), *builders,
+               Path(__file__).with_name("dictionaries.py")]
     key = "lexicon-" + fingerprint(code, sources)
     lexicon = cached(key, lambda: build_lexicon(code, load_entries(code, codebook, extra),
                                                 morphology, rules))
