@@ -39,6 +39,8 @@ class Morphology:
         word = word.lower()
         if root == word:
             return "bare"
+        if word in (root + "an", root + "annya"):  # bentrokan (bentrok + an), not a -kan verb
+            return "noun"
         if word.endswith("an") and not word.endswith("kan"):
             if word.startswith(NOUN_PREFIXES) or word == root + "an" or word == root + "nya":
                 return "noun"

@@ -92,3 +92,9 @@ def test_coding_seed_article_golden(coder, data_regression):
     dates = {e.date.isoformat() for e in coded.events}
     assert "2017-12-27" in dates and "2017-12-05" in dates
     data_regression.check([json.loads(e.model_dump_json()) for e in coded.events])
+
+
+def test_coding_event_noun_in_prepositional_phrase_is_not_an_event(coder):
+    events = code(coder, "Pasukan Filipina menembak mati lima militan Abu Sayyaf dalam bentrokan "
+                         "di Sulu.", "id")
+    assert [(s[:3], r) for s, r, _ in events] == [("PHL", "19")]
