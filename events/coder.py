@@ -180,7 +180,7 @@ class Coder:
             start, end = span_of(tokens, place)
             location = Location(text=sentence.text[start:end], start=start, end=end,
                                 country=place.country)
-        entry_ids = [*draft.rules, *draft.source.entry_ids,
+        entry_ids = [*draft.rules, *(draft.source.entry_ids if draft.source else []),
                      *(draft.target.entry_ids if draft.target else [])]
         return Event(
             article_id=article.id,

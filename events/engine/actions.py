@@ -16,6 +16,7 @@ class Trigger:
     pattern: VerbPattern
     head: int
     end: int
+    literals: tuple[int, ...] = ()  # token indices matched by the pattern's words (not gaps)
 
     @property
     def code(self) -> str:
@@ -30,10 +31,11 @@ def _word_matches(token: Token, norm: str, surface: str) -> bool:
     return token.norm == norm or token.lower == surface
 
 
-def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 0) -> int | None:
-    """End index when ``pattern.rest[k:]`` matches from token ``i``; ``None`` otherwise."""
+def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern,
+                k: int = 0) -> tuple[int, tuple[int, ...]] | None:
+    """(end index, literal positions) when ``pattern.rest[k:]`` matches from token ``i``."""
     if k == len(pattern.rest):
-        return i
+        return i, ()
     word = pattern.rest[k]
     if word == GAP:
         for skip in range(0, MAX_GAP + 1):
@@ -41,12 +43,14 @@ def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 
                 break
             if skip and not tokens[i + skip - 1].is_word:
                 break  # a gap never runs across punctuation
-            end = _match_rest(tokens, i + skip, pattern, k + 1)
-            if end is not None:
-                return end
+            found = _match_rest(tokens, i + skip, pattern, k + 1)
+            if found is not None:
+                return found
         return None
     if i < len(tokens) and _word_matches(tokens[i], word, pattern.rest_surface[k]):
-        return _match_rest(tokens, i + 1, pattern, k + 1)
+        found = _match_rest(tokens, i + 1, pattern, k + 1)
+        if found is not None:
+            return found[0], (i, *found[1])
     return None
 
 
@@ -71,9 +75,9 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
                 continue
             if not rules_module.trigger_matches(pattern, token, tokens, i, strict):
                 continue
-            end = _match_rest(tokens, i + 1, pattern)
-            if end is not None:
-                return Trigger(pattern, i, end)
+            found = _match_rest(tokens, i + 1, pattern)
+            if found is not None:
+                return Trigger(pattern, i, found[0], (i, *found[1]))
     return None
 
 
@@ -113,8 +117,8 @@ def find_instruments(tokens: Sequence[Token], lexicon: Lexicon) -> list[Trigger]
         for pattern in patterns or ():
             if not _present(pattern, words):
                 continue
-            end = _match_rest(tokens, i + 1, pattern)
-            if end is not None:
-                found.append(Trigger(pattern, i, end))
+            match = _match_rest(tokens, i + 1, pattern)
+            if match is not None:
+                found.append(Trigger(pattern, i, match[0], (i, *match[1])))
                 break
     return found

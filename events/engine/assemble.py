@@ -1,11 +1,15 @@
 """Assembly: who did what to whom, from a sentence's tokens, actor phrases and triggers.
 
-Rules, in order: discard sport/market/weather/entertainment sentences; skip negated triggers and
-triggers governed by an earlier complement verb (threaten to, call for); the source is the nearest
-actor phrase before the trigger in its clause and the target the first actor phrase after it;
-passives swap them ("diserang oleh X", "was arrested by X"); speech verbs with no subject before
-them take the speaker after them ("..., kata X"); compounds give one event per actor; symmetric and
-reciprocal actions, and joint cooperative acts of a compound subject, are coded both ways.
+Rules, in order: discard sport/market/weather/entertainment sentences; skip negated triggers,
+purpose clauses and event nouns inside prepositional phrases; triggers inside the complement of an
+earlier complement verb (threaten to, call for) are not coded, but a violent act inside a promise
+makes the promise a threat; an intent marker ("plans to", "siap") turns an act into an intention.
+The source is the nearest actor phrase before the trigger in its clause (the subject of the first
+verb when verbs are coordinated) and the target the first actor phrase after it (skipping the
+pattern's own words); complement and speech verbs look for their target inside the clause they
+govern. Passives swap source and target ("diserang oleh X", "was attacked by X"); speech verbs with
+no subject take the speaker after them ("..., kata X"); compounds give one event per actor; symmetric
+and reciprocal actions, and joint acts of a compound subject, are coded both ways.
 """
 
 from __future__ import annotations
@@ -19,10 +23,15 @@ from .actions import Trigger
 from .actors import ActorPhrase
 
 QUOTE_CHARS = set("\"“”«»")
-HARD_STOPS = {".", ";", ":", "!", "?", "(", ")", "[", "]"}
+HARD_STOPS = {".", ";", ":", "!", "?"}
+OPENERS = {")": "(", "]": "["}
 JOINT_ROOTS = {"03", "04", "05", "06", "08"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 MAX_TARGET_DISTANCE = 12
+MAX_COMPLEMENT_DISTANCE = 18
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
+                "15": "138", "16": "130", "17": "137", "18": "138", "19": "138", "20": "138"}
+AGENTLESS_ROOTS = {"17", "18", "19", "20"}
 
 
 @dataclass
@@ -31,7 +40,7 @@ class Draft:
 
     trigger: Trigger
     code: str
-    source: ActorPhrase
+    source: ActorPhrase | None
     target: ActorPhrase | None
     rules: list[str]
     modality: str = "asserted"
@@ -68,6 +77,10 @@ def discard_reason(text: str, patterns: Sequence[re.Pattern]) -> str | None:
     return None
 
 
+MODALS = ("do", "does", "did", "will", "would", "could", "should", "can", "has", "have", "had",
+          "may", "might", "must")
+
+
 def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:
     """A negator right before the trigger, possibly across auxiliaries ("tidak akan", "did not")."""
     k = head - 1
@@ -76,14 +89,21 @@ def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool
         word = tokens[k].lower
         if word in words.negators or word.endswith("n't") or word == "cannot":
             return True
-        if word in words.negation_bridges or word in words.be_forms or \
-                word in ("do", "does", "did", "will", "would", "could", "should", "can", "has",
-                         "have", "had", "may", "might", "must"):
+        if word in words.negation_bridges or word in words.be_forms or word in MODALS:
             k -= 1
             steps += 1
             continue
         return False
     return False
+
+
+def intent_marker(tokens: Sequence[Token], head: int, words: LanguageWords) -> str | None:
+    """The intent marker right before a trigger ("plans to", "siap"), if any."""
+    before = " ".join(t.lower for t in tokens[max(0, head - 4):head])
+    for marker in words.intent_markers:
+        if before == marker or before.endswith(" " + marker):
+            return marker
+    return None
 
 
 class _Sentence:
@@ -94,31 +114,40 @@ class _Sentence:
         self.tokens = tokens
         self.words = words
         self.actor_at: dict[int, ActorPhrase] = {}
-        self.location_at: set[int] = set()
+        self.location_at: dict[int, ActorPhrase] = {}
         for phrase in phrases:
             for k in range(phrase.start, phrase.end):
                 if phrase.is_location:
-                    self.location_at.add(k)
+                    self.location_at[k] = phrase
                 else:
                     self.actor_at[k] = phrase
         self.phrases = [p for p in phrases if not p.is_location]
+        self.triggers = list(triggers)
         self.trigger_heads = {t.head: t for t in triggers}
-        self.trigger_tokens = {k for t in triggers for k in range(t.head, t.end)}
 
     def members(self, phrase: ActorPhrase) -> list[ActorPhrase]:
         if phrase.compound is None:
             return [phrase]
         return [p for p in self.phrases if p.compound == phrase.compound]
 
+    # -- subjects --------------------------------------------------------------------------
     def left_actor(self, head: int) -> tuple[ActorPhrase | None, str]:
         """Nearest actor phrase before ``head`` in the same clause, and why the search stopped."""
         k = head - 1
         while k >= 0:
             token = self.tokens[k]
+            if token.text in OPENERS:
+                inner = self._bracketed(k)
+                if inner is None:
+                    return None, "unbalanced bracket"
+                k = inner
+                continue
             if k in self.actor_at:
                 phrase = self.actor_at[k]
                 if self.after_preposition(phrase):
                     return None, f"{phrase.code} is the object of a preposition"
+                if phrase.has_role_only and self.after_possessive(phrase):
+                    return None, f"{phrase.code} belongs to an unnamed possessor"
                 return phrase, "found"
             if token.lower in self.words.pronouns:
                 return None, f"pronoun {token.text!r}"
@@ -128,34 +157,92 @@ class _Sentence:
                 return None, f"boundary {token.text!r}"
             other = self.trigger_heads.get(k)
             if other is not None and "complement" not in other.flags and \
-                    "speech" not in other.flags:
+                    "speech" not in other.flags and other.pattern.head_class[0] != "noun":
                 return None, f"another verb {token.text!r}"
             k -= 1
         return None, "sentence start"
 
+    def _bracketed(self, close: int) -> int | None:
+        """Index just before the bracket that ``close`` closes: "(BNPB)" is skipped."""
+        opener = OPENERS[self.tokens[close].text]
+        k = close - 1
+        while k >= 0 and self.tokens[k].text != opener:
+            k -= 1
+        return k - 1 if k >= 0 else None
+
+    def _preceding(self, phrase: ActorPhrase) -> str:
+        k = phrase.start - 1
+        while k >= 0 and self.tokens[k].lower in self.words.determiners and \
+                self.tokens[k].lower not in self.words.possessives:
+            k -= 1
+        return self.tokens[k].lower if k >= 0 else ""
+
     def after_preposition(self, phrase: ActorPhrase) -> bool:
         """Whether the phrase is the object of a preposition ("against Syrian targets")."""
-        k = phrase.start - 1
-        while k >= 0 and self.tokens[k].lower in self.words.determiners:
-            k -= 1
-        return k >= 0 and self.tokens[k].lower in self.words.prepositions
+        return self._preceding(phrase) in self.words.prepositions
 
-    def right_actor(self, start: int, stop_at_agent: bool = True) -> ActorPhrase | None:
-        """First actor phrase after ``start`` within the clause."""
-        k = start
-        while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
+    def after_possessive(self, phrase: ActorPhrase) -> bool:
+        """"their ambassadors": a role owned by someone named elsewhere."""
+        return self._preceding(phrase) in self.words.possessives
+
+    def object_of(self, phrase: ActorPhrase) -> Trigger | None:
+        """The earlier trigger whose object ``phrase`` is ("mobilised reservists"), if any."""
+        earlier = [t for t in self.triggers if t.end <= phrase.start]
+        if not earlier:
+            return None
+        trigger = earlier[-1]
+        for k in range(trigger.end, phrase.start):
             token = self.tokens[k]
+            if k in self.actor_at or token.text in HARD_STOPS or token.text == "," or \
+                    token.lower in self.words.clause_breaks:
+                return None
+        return trigger
+
+    def coordinated(self, phrase: ActorPhrase, head: int) -> bool:
+        """Whether a conjunction (or comma) joins the clause of ``phrase`` to the trigger."""
+        between = [t.lower for t in self.tokens[phrase.end:head]]
+        return any(w in self.words.conjunctions or w == "," for w in between)
+
+    # -- objects ---------------------------------------------------------------------------
+    def right_actor(self, start: int, skip: Sequence[int] = (), cross: bool = False,
+                    stop_at_agent: bool = True, exclude: ActorPhrase | None = None
+                    ) -> ActorPhrase | None:
+        """First actor phrase after ``start``: within the clause, or (``cross``) within the
+        clause a complement verb governs."""
+        limit = MAX_COMPLEMENT_DISTANCE if cross else MAX_TARGET_DISTANCE
+        k = start
+        while k < len(self.tokens) and k - start <= limit:
+            token = self.tokens[k]
+            if k in skip:
+                k += 1
+                continue
             if k in self.actor_at:
-                return self.actor_at[k]
-            if token.lower in self.words.clause_breaks or token.text in QUOTE_CHARS or \
-                    token.text in HARD_STOPS or token.text == ",":
+                phrase = self.actor_at[k]
+                if phrase is exclude or (phrase.has_role_only and self.after_possessive(phrase)):
+                    k = phrase.end
+                    continue
+                return phrase
+            if token.text in QUOTE_CHARS or token.text in HARD_STOPS:
                 return None
-            if stop_at_agent and token.lower in self.words.passive_agent:
-                return None
-            if k in self.trigger_heads and self.trigger_heads[k].pattern.head_class[0] != "noun":
-                return None
+            if token.lower in self.words.passive_agent and k > 0 and \
+                    self._participle(self.tokens[k - 1]):
+                return None  # "a ceasefire brokered by Russia": the broker is no target
+            if not cross:
+                if token.lower in self.words.clause_breaks or token.text == ",":
+                    return None
+                if stop_at_agent and token.lower in self.words.passive_agent:
+                    return None
+                other = self.trigger_heads.get(k)
+                if other is not None and other.pattern.head_class[0] != "noun" and \
+                        self.tokens[k].cls != "noun":
+                    return None
             k += 1
         return None
+
+    @staticmethod
+    def _participle(token: Token) -> bool:
+        return token.cls == "verb" or (token.lower != token.norm and token.lower.endswith(
+            ("ed", "en", "wn", "ne")) and token.cls != "noun")
 
     def agent_after(self, start: int) -> ActorPhrase | None:
         """The agent of a passive: the actor after "oleh"/"by" following the trigger."""
@@ -168,6 +255,24 @@ class _Sentence:
                 return None
             k += 1
         return None
+
+    def location_after(self, start: int) -> ActorPhrase | None:
+        for k in range(start, min(len(self.tokens), start + MAX_TARGET_DISTANCE)):
+            if self.tokens[k].text in HARD_STOPS:
+                return None
+            if k in self.location_at and self.location_at[k].country:
+                return self.location_at[k]
+        return None
+
+    def between_parties(self, start: int) -> list[ActorPhrase]:
+        """"antara TNI dan kelompok separatis": the compound right after a between-marker."""
+        for k in range(start, min(len(self.tokens), start + 4)):
+            if self.tokens[k].lower in self.words.between_markers:
+                first = self.right_actor(k + 1)
+                if first is not None:
+                    members = self.members(first)
+                    return members if len(members) > 1 else []
+        return []
 
 
 def _reciprocal(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:
@@ -186,6 +291,18 @@ def refine_code(code: str, instruments: Sequence[Trigger]) -> tuple[str, str | N
     return code, None
 
 
+def _complement_code(code: str, embedded: Sequence[Trigger]) -> tuple[str, str | None]:
+    """A promise or vow whose complement is a violent or coercive act is a threat."""
+    if code[:2] != "03" or not embedded:
+        return code, None
+    root = embedded[0].code[:2]
+    if root in VIOLENT_ROOTS or root == "15":
+        return "138", "assembly.vow-to-attack-is-threat"
+    if root in ("16", "17"):
+        return "130", "assembly.vow-to-coerce-is-threat"
+    return code, None
+
+
 def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: Sequence[Trigger],
              instruments: Sequence[Trigger], words: LanguageWords,
              discard: str | None = None) -> Assembly:
@@ -197,71 +314,120 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
         return out
     sentence = _Sentence(tokens, phrases, triggers, words)
     governed_until = -1
+    subjects: dict[int, ActorPhrase | None] = {}
     for trigger in triggers:
         label = f"{trigger.pattern.text} [{trigger.pattern.entry.id}]"
-        if trigger.head < governed_until:
-            out.decisions.append(Decision(label, "skipped: inside the complement of an earlier verb"))
-            continue
-        if is_negated(tokens, trigger.head, words):
-            out.decisions.append(Decision(label, "skipped: negated"))
+        skip = _skip_reason(tokens, trigger, triggers, words, governed_until)
+        if skip:
+            out.decisions.append(Decision(label, f"skipped: {skip}"))
             continue
         flags = trigger.flags
-        if "complement" in flags:
-            governed_until = _clause_end(tokens, trigger.end, words)
         code, refined_by = refine_code(trigger.code, instruments)
         rules = [trigger.pattern.entry.id] + ([refined_by] if refined_by else [])
-        passive = tokens[trigger.head].passive
-        previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
-        if _governing_trigger(triggers, trigger, previous, words) is not None:
-            out.decisions.append(Decision(label, "skipped: purpose clause of an earlier verb "
-                                                 "(intended, not done)"))
-            continue
-        if (trigger.pattern.head_class[0] == "noun" or tokens[trigger.head].cls == "noun") \
-                and previous in words.prepositions:
-            out.decisions.append(Decision(label, "skipped: event noun inside a prepositional "
-                                                 "phrase (circumstance, not a new event)"))
-            continue
-        if passive:
-            source = sentence.agent_after(trigger.end)
-            target, why = sentence.left_actor(trigger.head)
-            rules.append("assembly.passive")
-        elif previous == "," and "speech" not in flags:
-            source, target, why = None, None, "verb right after a comma: an adjunct clause"
-        else:
-            source, why = sentence.left_actor(trigger.head)
-            target = sentence.right_actor(trigger.head + 1) if "speech" not in flags else None
-            if source is None and "speech" in flags:
-                source = sentence.right_actor(trigger.head + 1)
-                if source is not None:
-                    rules.append("assembly.speaker-after-verb")
-                    why = "found"
-            if source is not None:
-                rules.append("assembly.active")
-        if source is None:
+        if "complement" in flags:
+            governed_until = _clause_end(tokens, trigger.end)
+            embedded = [t for t in triggers if trigger.end <= t.head < governed_until]
+            code, rule = _complement_code(code, embedded)
+            rules += [rule] if rule else []
+        marker = intent_marker(tokens, trigger.head, words)
+        if marker and code[:2] in INTENT_CODES:
+            code = INTENT_CODES[code[:2]]
+            rules.append("assembly.intent")
+        source, target, why = _participants(sentence, trigger, code, subjects, rules)
+        subjects[trigger.head] = source
+        parties = sentence.between_parties(trigger.end) if source is None else []
+        if source is None and not parties and not (target is not None and
+                                                   code[:2] in AGENTLESS_ROOTS and
+                                                   tokens[trigger.head].passive):
             out.decisions.append(Decision(label, f"no event: no source actor ({why})"))
             continue
-        sources = sentence.members(source)
-        targets = sentence.members(target) if target is not None else [None]
-        symmetric = "symmetric" in flags or _reciprocal(tokens, trigger.head, words)
-        pairs: list[tuple[ActorPhrase, ActorPhrase | None]] = []
-        if target is None and len(sources) > 1 and (symmetric or code[:2] in JOINT_ROOTS):
-            pairs = [(a, b) for a in sources for b in sources if a is not b]
-            rules.append("assembly.joint-compound")
-        else:
-            pairs = [(a, b) for a in sources for b in targets if b is None or a.code != b.code
-                     or a is not b]
-            if symmetric and target is not None:
-                pairs += [(b, a) for a, b in pairs if b is not None]
-                rules.append("assembly.symmetric")
-        if len(sources) > 1 or len(targets) > 1:
-            rules.append("assembly.compound")
-        modality = "reported" if _inside_quote(tokens, trigger.head) else "asserted"
+        pairs = _pairs(sentence, trigger, code, source, target, parties, rules)
+        modality = "reported" if _inside_quote(tokens, trigger.head) else \
+            "intended" if marker else "asserted"
         for src, tgt in pairs:
-            if tgt is not None and tgt is src:
-                continue
             out.drafts.append(Draft(trigger, code, src, tgt, list(rules), modality))
         out.decisions.append(Decision(label, f"{len(pairs)} event(s)"))
     return out
+
+
+def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[Trigger],
+                 words: LanguageWords, governed_until: int) -> str | None:
+    if trigger.head < governed_until:
+        return "inside the complement of an earlier verb"
+    if is_negated(tokens, trigger.head, words):
+        return "negated"
+    previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
+    if _governing_trigger(triggers, trigger, previous, words) is not None:
+        return "purpose clause of an earlier verb (intended, not done)"
+    if (trigger.pattern.head_class[0] == "noun" or tokens[trigger.head].cls == "noun") \
+            and previous in words.prepositions:
+        return "event noun inside a prepositional phrase (circumstance, not a new event)"
+    if previous == "," and "speech" not in trigger.flags:
+        return "verb right after a comma: an adjunct of the previous clause"
+    return None
+
+
+def _participants(sentence: _Sentence, trigger: Trigger, code: str,
+                  subjects: dict[int, ActorPhrase | None], rules: list[str]
+                  ) -> tuple[ActorPhrase | None, ActorPhrase | None, str]:
+    """Source and target of one trigger, and why the source search stopped."""
+    tokens = sentence.tokens
+    flags = trigger.flags
+    skip = trigger.literals
+    if tokens[trigger.head].passive:
+        rules.append("assembly.passive")
+        source = sentence.agent_after(trigger.end)
+        target, why = sentence.left_actor(trigger.head)
+        return source, target, why if source is None else "found"
+    source, why = sentence.left_actor(trigger.head)
+    if source is not None:
+        governor = sentence.object_of(source)
+        if governor is not None and governor.head in subjects and \
+                sentence.coordinated(source, trigger.head):
+            source = subjects[governor.head]
+            why = "coordinated with an earlier verb that has no subject"
+            rules.append("assembly.coordinated-verbs")
+    if "speech" in flags:
+        previous = tokens[trigger.head - 1].text if trigger.head else ""
+        if source is None and (trigger.head == 0 or previous in QUOTE_CHARS or previous == ","):
+            source = sentence.right_actor(trigger.head + 1, skip)
+            if source is not None:
+                rules.append("assembly.speaker-after-verb")
+                why = "found"
+        target = sentence.right_actor(trigger.end, skip, cross=True, exclude=source)
+        if target is not None and target.has_role_only:
+            target = None  # "told reporters": an addressee, not what the statement is about
+    else:
+        cross = "complement" in flags
+        target = sentence.right_actor(trigger.head + 1, skip, cross=cross, stop_at_agent=not cross)
+        if target is None and code[:2] == "15":
+            target = sentence.location_after(trigger.end)
+    if source is not None:
+        rules.append("assembly.active")
+    return source, target, why
+
+
+def _pairs(sentence: _Sentence, trigger: Trigger, code: str, source: ActorPhrase | None,
+           target: ActorPhrase | None, parties: list[ActorPhrase], rules: list[str]
+           ) -> list[tuple[ActorPhrase | None, ActorPhrase | None]]:
+    """Source-target pairs: compounds, joint acts and symmetric actions."""
+    if source is None and parties:
+        rules.append("assembly.between-parties")
+        return [(a, b) for a in parties for b in parties if a is not b]
+    sources = sentence.members(source) if source is not None else [None]
+    targets = sentence.members(target) if target is not None else [None]
+    symmetric = "symmetric" in trigger.flags or _reciprocal(sentence.tokens, trigger.head,
+                                                            sentence.words)
+    if target is None and len(sources) > 1 and (symmetric or code[:2] in JOINT_ROOTS):
+        rules.append("assembly.joint-compound")
+        return [(a, b) for a in sources for b in sources if a is not b]
+    pairs = [(a, b) for a in sources for b in targets if a is None or b is None or a is not b]
+    if symmetric and target is not None and source is not None:
+        pairs += [(b, a) for a, b in pairs]
+        rules.append("assembly.symmetric")
+    if len(sources) > 1 or len(targets) > 1:
+        rules.append("assembly.compound")
+    return pairs
 
 
 def _governing_trigger(triggers: Sequence[Trigger], trigger: Trigger, previous: str,
@@ -274,7 +440,7 @@ def _governing_trigger(triggers: Sequence[Trigger], trigger: Trigger, previous: 
     return earlier[-1] if earlier else None
 
 
-def _clause_end(tokens: Sequence[Token], start: int, words: LanguageWords) -> int:
+def _clause_end(tokens: Sequence[Token], start: int) -> int:
     k = start
     while k < len(tokens):
         if tokens[k].text in HARD_STOPS or tokens[k].text in QUOTE_CHARS:
