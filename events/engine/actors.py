@@ -217,8 +217,14 @@ def _joinable(tokens: Sequence[Token], group: list[Mention], mention: Mention,
     previous = group[-1]
     if "place" in previous.kinds and not previous.first("country", "actor", "role"):
         return False
-    gap = tokens[previous.end:mention.start]
-    if any(t.lower not in words.actor_linkers for t in gap):
+    gap = [t for t in tokens[previous.end:mention.start] if t.lower not in words.determiners
+           or t.lower in words.possessives]
+    roles_only = all(m.first("role") and not m.first("actor", "country") for m in group)
+    for token in gap:
+        if token.lower in words.actor_linkers:
+            continue
+        if roles_only and token.lower in words.role_linkers and mention.first("actor", "country"):
+            continue  # "officials from the Taliban", "Duta Besar dari Indonesia"
         return False
     # two different countries side by side are two actors, not one
     has_country = any(m.first("country") for m in group)
@@ -282,7 +288,8 @@ def _mark_compounds(tokens: Sequence[Token], phrases: list[ActorPhrase], words: 
     role-only conjuncts share a trailing country ("polisi dan tentara Indonesia")."""
     links: list[str | None] = []
     for left, right in zip(phrases, phrases[1:]):
-        gap = [t.lower for t in tokens[left.end:right.start]]
+        gap = [t.lower for t in tokens[left.end:right.start]
+               if t.lower not in words.determiners or t.lower in words.possessives]
         if left.is_location != right.is_location:
             links.append(None)
         elif (len(gap) == 1 and gap[0] in words.conjunctions) or (

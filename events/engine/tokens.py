@@ -11,7 +11,10 @@ TOKEN_RE = re.compile(
     (?:[A-Za-z]\.){2,}                    # dotted acronyms: U.S., U.N., a.m.
     |\d+(?:[.,:/]\d+)*                     # numbers: 1.000, 3,5, 10.00, 14/5
     |['’]s\b                               # possessive 's
-    |\w+(?:[-'’](?![sS]\b)\w+)*            # words: al-Assad, Ma'ruf, negara-negara, didn't
+    |\w+(?:(?:'|’|-(?!(?:led|backed|flagged|based|allied|aligned|controlled|funded|sponsored
+        |supported|linked|affiliated|made|owned|run|held)\b))(?![sS]\b)\w+)*
+                                           # words: al-Assad, Ma'ruf, negara-negara, didn't;
+                                           # "Greek-flagged", "U.S.-led" split at the hyphen
     |[^\s\w]                               # any other mark
     """,
     re.VERBOSE,

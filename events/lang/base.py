@@ -57,6 +57,7 @@ class LanguageWords(BaseModel):
     conjunctions: frozenset[str]
     reciprocal: list[str]
     actor_linkers: frozenset[str]
+    role_linkers: frozenset[str]
     determiners: frozenset[str]
     be_forms: frozenset[str] = frozenset()
     months: dict[str, int]

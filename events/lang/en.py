@@ -73,10 +73,14 @@ class Morphology:
 
     def _modifies(self, previous: Token, token: Token) -> bool:
         """An uninflected word right after a lowercase content word is the head of a noun
-        compound ("car bomb", "air raid", "travel ban"), not a verb."""
+        compound ("car bomb", "air raid", "travel ban"), not a verb; an -ing form there is a
+        participle modifying the noun."""
         word = previous.lower
-        return (token.lower == token.norm and previous.is_word and previous.text.islower()
-                and word not in self._function_words and not word.endswith("ly"))
+        if not (previous.is_word and previous.text.islower() and word not in self._function_words
+                and not word.endswith("ly")):
+            return False
+        # "car bomb", or a participle modifying a noun: "a resolution calling for a ceasefire"
+        return token.lower == token.norm or token.lower.endswith("ing")
 
     def _is_passive(self, tokens: Sequence[Token], i: int) -> bool:
         word = tokens[i].lower
