@@ -157,8 +157,8 @@ class Coder:
         discard = discard_reason(sentence.text, pack.discard_patterns) \
             if triggers else None
         assembly = assemble(tokens, phrases, triggers, instruments, pack.words, discard)
-        date = pack.dates.resolve(sentence.text, article.date) if assembly.drafts else \
-            ResolvedDate(article.date, "day", None)
+        date = pack.dates.resolve(sentence.text, article.date)
+        date = memory.carry_date(date, sentence, article.text)
         events = [self._event(draft, tokens, phrases, sentence, article, pack.code, date)
                   for draft in assembly.drafts]
         return SentenceAnalysis(sentence, tokens, mentions, phrases, triggers, instruments,
@@ -191,7 +191,7 @@ class Coder:
             date=date.date,
             date_precision=date.precision,
             date_text=date.text,
-            date_source="text" if date.from_text else "publication",
+            date_source=date.source,
             source=actor(draft.source),
             target=actor(draft.target),
             action=Action(code=draft.code, trigger=trigger),

@@ -164,7 +164,10 @@ class Event(_Record):
     date: dt.date
     date_precision: DatePrecision
     date_text: str | None = Field(default=None, description="The time expression the date came from.")
-    date_source: Literal["text", "publication"] = "publication"
+    date_source: Literal["text", "context", "publication"] = Field(
+        default="publication",
+        description="text: a time expression in the sentence; context: an earlier sentence of "
+                    "the same paragraph; publication: the article's date.")
     source: Actor | None
     target: Actor | None
     action: Action

@@ -9,12 +9,14 @@ and of a bare role ("Wakil komandan") to the code they had when first introduced
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..codebook import Codebook
 from ..dictionaries import ActorEntry
 from ..lang.base import LanguageWords, Token
+from ..models import Sentence
+from .dates import ResolvedDate
 from .lexicon import ActorName, TrieNode, token_key
 
 MAX_NAME_RUN = 4
@@ -55,10 +57,27 @@ class ActorPhrase:
 
 @dataclass
 class ArticleMemory:
-    """Codes learnt earlier in the same article: person names and bare role phrases."""
+    """What earlier sentences of the same article established: the codes of person names and
+    bare role phrases, and the last date the text stated."""
 
     names: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+    last_date: ResolvedDate | None = None
+    last_end: int = 0
+
+    def carry_date(self, date: ResolvedDate, sentence: Sentence, text: str) -> ResolvedDate:
+        """A sentence with no time expression continues the date of the previous sentence in
+        the same paragraph ("... menyerang Mabes Polri, Rabu sore. Pelaku ditembak mati.")."""
+        previous, previous_end = self.last_date, self.last_end
+        self.last_end = sentence.end
+        if date.from_text:
+            self.last_date = date
+            return date
+        if previous is not None and "\n" not in text[previous_end:sentence.start]:
+            self.last_date = previous
+            return replace(previous, start=None, end=None, inherited=True)
+        self.last_date = None
+        return date
 
 
 def _case_ok(name: ActorName, tokens: Sequence[Token], start: int) -> bool:
@@ -182,7 +201,32 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
     _appositions(tokens, phrases, words, memory)
     _extend_locations(tokens, phrases, words)
     _mark_compounds(tokens, phrases, words, codebook)
+    _place_roles(phrases, words)
     return phrases
+
+
+STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+STATELESS_AGENTS = {"IGO", "IMG", "NGO", "MNC", "REF"}  # their place says nothing of their country
+
+
+def _place_roles(phrases: list[ActorPhrase], words: LanguageWords) -> None:
+    """Give role-only actors a country: the country where the sentence places the event
+    ("Police in Minneapolis", "pengunjuk rasa ... di Dhaka"), else, for state roles, the
+    language's home country ("Kementerian Pertahanan" in Indonesian news)."""
+    place = next((p.country for p in phrases if p.is_location and p.country), None)
+    for phrase in phrases:
+        if phrase.is_location or not phrase.has_role_only or \
+                phrase.code[:3] in STATELESS_AGENTS:
+            continue
+        country = place
+        if country is None and phrase.code[:3] in STATE_AGENTS:
+            country = words.default_country
+        if country:
+            phrase.code = country + phrase.code
+            phrase.country = country
+            phrase.has_role_only = False
+            phrase.entry_ids.append("assembly.role-country-from-place" if place
+                                    else "assembly.role-country-default")
 
 
 def _extend_locations(tokens: Sequence[Token], phrases: list[ActorPhrase],

@@ -124,6 +124,7 @@ class _Sentence:
         self.phrases = [p for p in phrases if not p.is_location]
         self.triggers = list(triggers)
         self.trigger_heads = {t.head: t for t in triggers}
+        self.literals = {k for t in triggers for k in t.literals}
 
     def members(self, phrase: ActorPhrase) -> list[ActorPhrase]:
         if phrase.compound is None:
@@ -144,8 +145,9 @@ class _Sentence:
                 continue
             if k in self.actor_at:
                 phrase = self.actor_at[k]
-                if self.after_preposition(phrase):
-                    return None, f"{phrase.code} is the object of a preposition"
+                if self.after_preposition(phrase):  # "Utusan PBB untuk Myanmar": keep looking
+                    k = phrase.start - 1
+                    continue
                 if phrase.has_role_only and self.after_possessive(phrase):
                     return None, f"{phrase.code} belongs to an unnamed possessor"
                 return phrase, "found"
@@ -208,8 +210,18 @@ class _Sentence:
                     stop_at_agent: bool = True, exclude: ActorPhrase | None = None
                     ) -> ActorPhrase | None:
         """First actor phrase after ``start``: within the clause, or (``cross``) within the
-        clause a complement verb governs."""
+        clause a complement verb governs. A phrase naming only a role ("jet tempur", "troops")
+        gives way to a later phrase with a country or organisation in the same stretch."""
+        found = self._right_actors(start, skip, cross, stop_at_agent, exclude)
+        first = next(found, None)
+        if first is None or not first.has_role_only:
+            return first
+        return next((p for p in found if not p.has_role_only), first)
+
+    def _right_actors(self, start: int, skip: Sequence[int], cross: bool, stop_at_agent: bool,
+                      exclude: ActorPhrase | None):
         limit = MAX_COMPLEMENT_DISTANCE if cross else MAX_TARGET_DISTANCE
+        skip = set(skip) | (self.literals if cross else set())
         k = start
         while k < len(self.tokens) and k - start <= limit:
             token = self.tokens[k]
@@ -218,26 +230,29 @@ class _Sentence:
                 continue
             if k in self.actor_at:
                 phrase = self.actor_at[k]
-                if phrase is exclude or (phrase.has_role_only and self.after_possessive(phrase)):
-                    k = phrase.end
-                    continue
-                return phrase
+                if not (phrase is exclude or (phrase.has_role_only and
+                                              self.after_possessive(phrase))):
+                    yield phrase
+                k = phrase.end
+                continue
             if token.text in QUOTE_CHARS or token.text in HARD_STOPS:
-                return None
+                return
+            if cross and (token.lower in self.words.relative_markers or
+                          (token.passive and k > start)):
+                return  # a relative clause: "a deal mediated by China", "yang dimediasi China"
             if token.lower in self.words.passive_agent and k > 0 and \
                     self._participle(self.tokens[k - 1]):
-                return None  # "a ceasefire brokered by Russia": the broker is no target
+                return  # "a ceasefire brokered by Russia": the broker is no target
             if not cross:
                 if token.lower in self.words.clause_breaks or token.text == ",":
-                    return None
+                    return
                 if stop_at_agent and token.lower in self.words.passive_agent:
-                    return None
+                    return
                 other = self.trigger_heads.get(k)
                 if other is not None and other.pattern.head_class[0] != "noun" and \
                         self.tokens[k].cls != "noun":
-                    return None
+                    return
             k += 1
-        return None
 
     @staticmethod
     def _participle(token: Token) -> bool:
@@ -245,7 +260,10 @@ class _Sentence:
             ("ed", "en", "wn", "ne")) and token.cls != "noun")
 
     def agent_after(self, start: int) -> ActorPhrase | None:
-        """The agent of a passive: the actor after "oleh"/"by" following the trigger."""
+        """The agent of a passive: the actor after "oleh"/"by" following the trigger, or right
+        after the verb ("disalurkan Pemerintah Australia")."""
+        if start in self.actor_at and self.actor_at[start].start == start:
+            return self.actor_at[start]
         k = start
         while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
             token = self.tokens[k]
@@ -319,6 +337,7 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
         label = f"{trigger.pattern.text} [{trigger.pattern.entry.id}]"
         skip = _skip_reason(tokens, trigger, triggers, words, governed_until)
         if skip:
+            subjects[trigger.head] = None  # a verb coordinated with this one is skipped too
             out.decisions.append(Decision(label, f"skipped: {skip}"))
             continue
         flags = trigger.flags

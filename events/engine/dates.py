@@ -28,10 +28,15 @@ class ResolvedDate:
     text: str | None  # the expression, or None when the publication date was used
     start: int | None = None
     end: int | None = None
+    inherited: bool = False  # taken from an earlier sentence of the same paragraph
 
     @property
     def from_text(self) -> bool:
         return self.text is not None
+
+    @property
+    def source(self) -> str:
+        return "context" if self.inherited else "text" if self.from_text else "publication"
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,8 @@ class LanguageWords(BaseModel):
     infinitive_markers: frozenset[str]
     intent_markers: list[str]
     possessives: frozenset[str]
+    relative_markers: frozenset[str]
+    default_country: str | None = None
     between_markers: frozenset[str]
     locative: frozenset[str]
     conjunctions: frozenset[str]
