@@ -148,7 +148,7 @@ class Coder:
     def analyse_sentence(self, sentence: Sentence, article: Article, pack: LanguagePack,
                          memory: ArticleMemory) -> SentenceAnalysis:
         """Run every stage on one sentence."""
-        tokens = tokenize(sentence.text)
+        tokens = tokenize(sentence.text, pack.words.abbreviations)
         pack.morphology.annotate(tokens)
         mentions = find_mentions(tokens, pack.lexicon.actors)
         phrases = compose_phrases(tokens, mentions, pack.words, self.codebook, memory)

@@ -132,8 +132,9 @@ class _Sentence:
         return [p for p in self.phrases if p.compound == phrase.compound]
 
     # -- subjects --------------------------------------------------------------------------
-    def left_actor(self, head: int) -> tuple[ActorPhrase | None, str]:
-        """Nearest actor phrase before ``head`` in the same clause, and why the search stopped."""
+    def left_actor(self, head: int, objects: bool = False) -> tuple[ActorPhrase | None, str]:
+        """Nearest actor phrase before ``head`` in the same clause, and why the search stopped.
+        Objects of prepositions are passed over unless ``objects`` is set."""
         k = head - 1
         while k >= 0:
             token = self.tokens[k]
@@ -145,8 +146,8 @@ class _Sentence:
                 continue
             if k in self.actor_at:
                 phrase = self.actor_at[k]
-                if self.after_preposition(phrase):  # "Utusan PBB untuk Myanmar": keep looking
-                    k = phrase.start - 1
+                if not objects and self.after_preposition(phrase):
+                    k = phrase.start - 1  # "Utusan PBB untuk Myanmar bertemu": keep looking
                     continue
                 if phrase.has_role_only and self.after_possessive(phrase):
                     return None, f"{phrase.code} belongs to an unnamed possessor"
@@ -398,14 +399,16 @@ def _participants(sentence: _Sentence, trigger: Trigger, code: str,
         source = sentence.agent_after(trigger.end)
         target, why = sentence.left_actor(trigger.head)
         return source, target, why if source is None else "found"
-    source, why = sentence.left_actor(trigger.head)
-    if source is not None:
-        governor = sentence.object_of(source)
-        if governor is not None and governor.head in subjects and \
-                sentence.coordinated(source, trigger.head):
-            source = subjects[governor.head]
-            why = "coordinated with an earlier verb that has no subject"
-            rules.append("assembly.coordinated-verbs")
+    source, why = sentence.left_actor(trigger.head, objects=True)
+    governor = sentence.object_of(source) if source is not None else None
+    if governor is not None and governor.head in subjects and \
+            sentence.coordinated(source, trigger.head):
+        # "X broke off relations with Taiwan and recognised China": X recognised China
+        source = subjects[governor.head]
+        why = "found" if source is not None else "coordinated with a verb that has no subject"
+        rules.append("assembly.coordinated-verbs")
+    elif source is not None and sentence.after_preposition(source):
+        source, why = sentence.left_actor(trigger.head)
     if "speech" in flags:
         previous = tokens[trigger.head - 1].text if trigger.head else ""
         if source is None and (trigger.head == 0 or previous in QUOTE_CHARS or previous == ","):

@@ -21,9 +21,21 @@ TOKEN_RE = re.compile(
 )
 
 
-def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` with their character offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens of ``text`` with their character offsets. A dot after a known abbreviation or an
+    initial stays with it ("Nov.", "Jend.", "J."), so it is not read as the end of a clause."""
+    tokens: list[Token] = []
+    for match in TOKEN_RE.finditer(text):
+        word = match.group()
+        if word == "." and tokens and tokens[-1].end == match.start() and (
+                tokens[-1].lower in abbreviations or
+                (len(tokens[-1].text) == 1 and tokens[-1].text.isupper())) and \
+                match.end() < len(text):
+            last = tokens[-1]
+            tokens[-1] = Token(last.text + ".", last.start, match.end())
+            continue
+        tokens.append(Token(word, match.start(), match.end()))
+    return tokens
 
 
 def phrase_tokens(phrase: str) -> list[str]:
