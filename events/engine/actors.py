@@ -165,7 +165,9 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
         start, end = group[0].start, group[-1].end
         place_only = all("place" in m.kinds and not m.first("country", "actor", "role")
                          for m in group)
-        located = _after_locative(tokens, start, words)
+        located = _after_locative(tokens, start, words) or (
+            any("place" in m.kinds for m in group) and start > 0
+            and tokens[start - 1].lower in words.place_prepositions)
         if place_only or located:
             country = _location_country(group, codebook)
             phrases.append(ActorPhrase(start, end, country or "", country,

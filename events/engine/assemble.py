@@ -32,6 +32,7 @@ MAX_COMPLEMENT_DISTANCE = 18
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
                 "15": "138", "16": "130", "17": "137", "18": "138", "19": "138", "20": "138"}
 AGENTLESS_ROOTS = {"17", "18", "19", "20"}
+PLACE_TARGET_CODES = {"042", "043", "044"}  # visits: the place visited stands for its country
 
 
 @dataclass
@@ -361,7 +362,15 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
                                                    tokens[trigger.head].passive):
             out.decisions.append(Decision(label, f"no event: no source actor ({why})"))
             continue
+        if "speech" in flags and source is not None and source.has_role_only and \
+                source.code[:3] not in ("IGO", "IMG", "NGO", "MNC"):
+            out.decisions.append(Decision(label, "no event: anonymous speaker "
+                                                 f"({source.code} with no country)"))
+            continue
         pairs = _pairs(sentence, trigger, code, source, target, parties, rules)
+        if "assembly.coordinated-verbs" in rules:
+            done = {(d.source.code if d.source else None, d.code[:2]) for d in out.drafts}
+            pairs = [(a, b) for a, b in pairs if (a.code if a else None, code[:2]) not in done]
         modality = "reported" if _inside_quote(tokens, trigger.head) else \
             "intended" if marker else "asserted"
         for src, tgt in pairs:
@@ -422,8 +431,8 @@ def _participants(sentence: _Sentence, trigger: Trigger, code: str,
     else:
         cross = "complement" in flags
         target = sentence.right_actor(trigger.head + 1, skip, cross=cross, stop_at_agent=not cross)
-        if target is None and code[:2] == "15":
-            target = sentence.location_after(trigger.end)
+        if target is None and (code[:2] == "15" or code in PLACE_TARGET_CODES):
+            target = sentence.location_after(trigger.end)  # "arrived in Beijing", "near Gaza"
     if source is not None:
         rules.append("assembly.active")
     return source, target, why

@@ -56,6 +56,7 @@ class LanguageWords(BaseModel):
     default_country: str | None = None
     between_markers: frozenset[str]
     locative: frozenset[str]
+    place_prepositions: frozenset[str] = frozenset()
     conjunctions: frozenset[str]
     reciprocal: list[str]
     actor_linkers: frozenset[str]
