@@ -56,6 +56,8 @@ def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern,
 
 def _present(pattern: VerbPattern, words: set[str]) -> bool:
     """Cheap pre-check: every literal word of the pattern occurs somewhere in the sentence."""
+    if not pattern.required_same <= words:
+        return False
     return all(norm in words or surface in words for norm, surface in pattern.required)
 
 

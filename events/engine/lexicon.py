@@ -56,6 +56,7 @@ class VerbPattern:
     rest: tuple[str, ...]  # normalised words or GAP
     rest_surface: tuple[str, ...]
     required: tuple[tuple[str, str], ...] = ()  # (norm, surface) of every literal after the head
+    required_same: frozenset[str] = frozenset()  # literals whose norm is their surface form
 
     @property
     def size(self) -> int:
@@ -100,7 +101,8 @@ def compile_pattern(entry: VerbEntry, text: str, morphology, pattern_class) -> V
         head_class=pattern_class(head, morphology),
         rest=norms,
         rest_surface=surfaces,
-        required=tuple((n, w) for n, w in zip(norms, surfaces) if n != GAP),
+        required=tuple((n, w) for n, w in zip(norms, surfaces) if n not in (GAP, w)),
+        required_same=frozenset(w for n, w in zip(norms, surfaces) if n == w != GAP),
     )
 
 
