@@ -20,7 +20,7 @@ def en_morph():
 
 @pytest.mark.parametrize("word, root", [
     ("menandatangani", "tandatangan"), ("memerangi", "perang"), ("mengunjungi", "kunjung"),
-    ("membantah", "bantah"), ("menyetujui", "tuju"), ("menyepakati", "sepakat"),
+    ("membantah", "bantah"), ("menyetujui", "setuju"), ("menyepakati", "sepakat"),
     ("menyerang", "serang"), ("diserang", "serang"), ("mengusir", "usir"),
 ])
 def test_morphology_indonesian_roots_with_overrides(id_morph, word, root):
