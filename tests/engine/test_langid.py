@@ -1,0 +1,29 @@
+"""Language of articles without one: Indonesian and English are coded, Malay is rejected."""
+
+from __future__ import annotations
+
+import pytest
+
+from events.coder import ArticleRejected
+from events.models import Article
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Presiden Joko Widodo bertemu Perdana Menteri Australia di Canberra pada hari Senin.", "id"),
+    ("Kepolisian menangkap tiga tersangka pengeboman gereja di Surabaya kemarin.", "id"),
+    ("The United States imposed new sanctions on Russia on Tuesday.", "en"),
+])
+def test_langid_detects_supported_languages(coder, text, lang):
+    assert coder.language_of(Article(text=text, date="2020-01-01")) == lang
+
+
+def test_langid_malay_is_rejected_with_hint(coder):
+    text = ("Kerajaan Malaysia akan mengumumkan pakej rangsangan ekonomi baharu minggu hadapan "
+            "bagi membantu perniagaan kecil dan sederhana yang terjejas teruk.")
+    with pytest.raises(ArticleRejected, match="unsupported language 'ms'.*--lang"):
+        coder.language_of(Article(text=text, date="2020-01-01"))
+
+
+def test_langid_given_language_is_trusted(coder):
+    article = Article(text="The army attacked.", date="2020-01-01", lang="id")
+    assert coder.language_of(article) == "id"
