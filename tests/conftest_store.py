@@ -148,50 +148,9 @@ def root_counts(events_by_article: dict[str, list[Event]]) -> dict[str, int]:
 
 
 # --- the RDF mapping -------------------------------------------------------------------------
-def _standin_rdf(vocab_dir: Path):
-    """A minimal stand-in for ``events.rdf`` (its four-name API), used until it lands."""
-    from types import SimpleNamespace
-    from urllib.parse import quote
-
-    import pyoxigraph as ox
-
-    base_default = "https://w3id.org/events-coder/data/"
-    cameo = "https://w3id.org/events-coder/cameo/"
-    vocab = vocab_dir / "cameo.ttl"
-    vocab.write_text(f'<{cameo}190> <http://www.w3.org/2004/02/skos/core#notation> "190" .\n')
-
-    def article_graph_iri(article, base_iri=None):
-        return f"{base_iri or base_default}graph/{quote(article.id, safe='')}"
-
-    def article_quads(article, events, base_iri=None):
-        base = base_iri or base_default
-        graph = ox.NamedNode(article_graph_iri(article, base))
-        doc = ox.NamedNode(f"{base}article/{quote(article.id, safe='')}")
-        quads = [ox.Quad(doc, ox.NamedNode("http://purl.org/dc/terms/identifier"),
-                         ox.Literal(article.id), graph)]
-        for e in events:
-            node = ox.NamedNode(f"{base}event/{e.id}")
-            quads.append(ox.Quad(node, ox.NamedNode(SEM_EVENT_TYPE),
-                                 ox.NamedNode(cameo + e.action.code), graph))
-            quads.append(ox.Quad(node, ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom"),
-                                 doc, graph))
-        return quads
-
-    return SimpleNamespace(DEFAULT_BASE_IRI=base_default, article_graph_iri=article_graph_iri,
-                           article_quads=article_quads,
-                           vocabulary_files=lambda: {cameo.rstrip("/"): vocab})
-
-
 @pytest.fixture(scope="session")
-def rdf(tmp_path_factory):
-    """The RDF mapping the store tests load through."""
-    return _standin_rdf(tmp_path_factory.mktemp("vocab"))
+def rdf():
+    """The RDF mapping the store loads through (``events.rdf``)."""
+    import events.rdf
 
-
-@pytest.fixture
-def use_rdf(rdf, monkeypatch):
-    """Make ``events load`` use the ``rdf`` fixture's mapping."""
-    import events.store.load as load
-
-    monkeypatch.setattr(load, "rdf_module", lambda: rdf)
-    return rdf
+    return events.rdf

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from types import SimpleNamespace
 
 import pyoxigraph as ox
 import pytest
@@ -20,7 +21,7 @@ from events.store.sparql import iri, replace_graph_update
 
 from .conftest import DEV_SET, SEEDS
 from .conftest_store import (  # noqa: F401  (fixtures)
-    COUNT_BY_ROOT, dev_events, events_in_graph, rdf, root_counts, use_rdf,
+    COUNT_BY_ROOT, dev_events, events_in_graph, rdf, root_counts,
 )
 
 CHANGED_TEXT = "Rusia menyerang Ukraina pada Kamis dini hari."
@@ -53,7 +54,7 @@ def load_dev(loader: Loader, coder) -> None:
 
 
 # --- the acceptance checks -----------------------------------------------------------
-def test_load_seeds_then_count_query_without_a_server(tmp_path, capsys, use_rdf):
+def test_load_seeds_then_count_query_without_a_server(tmp_path, capsys):
     where = tmp_path / "store"
     assert main(["load", str(SEEDS), "--store", str(where)]) == 0
     err = capsys.readouterr().err
@@ -91,7 +92,7 @@ def test_reloading_a_changed_article_leaves_exactly_its_new_events(store, rdf, c
     assert root_table(store) == {k: v for k, v in sorted(expected.items()) if v}
 
 
-def test_loading_the_dev_set_twice_leaves_the_same_triple_count(tmp_path, capsys, use_rdf):
+def test_loading_the_dev_set_twice_leaves_the_same_triple_count(tmp_path, capsys):
     where = str(tmp_path / "store")
     assert main(["load", str(DEV_SET), "--store", where, "-q"]) == 0
     first = query_cli(capsys, where, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "json")
@@ -102,7 +103,7 @@ def test_loading_the_dev_set_twice_leaves_the_same_triple_count(tmp_path, capsys
 
 
 # --- inputs ----------------------------------------------------------------------------------
-def test_event_files_load_like_the_articles_they_came_from(tmp_path, capsys, use_rdf, dev_events):
+def test_event_files_load_like_the_articles_they_came_from(tmp_path, capsys, dev_events):
     events_file = tmp_path / "dev-events.jsonl"
     assert main(["extract", str(DEV_SET), "-o", str(events_file), "-q"]) == 0
     where = tmp_path / "store"
@@ -136,7 +137,7 @@ def test_event_file_not_grouped_by_article_is_merged_per_article(tmp_path, store
     assert got == {e.id for e in [*one, *three]}
 
 
-def test_bad_event_lines_are_rejected_with_their_line(tmp_path, capsys, use_rdf, coder):
+def test_bad_event_lines_are_rejected_with_their_line(tmp_path, capsys, coder):
     art = Article(id="r1", text=CHANGED_TEXT, date="2022-02-24", lang="id")
     good = coder.code_article(art).events[0].model_dump(mode="json")
     bad = {**good, "action": {"code": "999"}}
@@ -149,14 +150,14 @@ def test_bad_event_lines_are_rejected_with_their_line(tmp_path, capsys, use_rdf,
     assert "articles loaded: 1, events: 1" in err and "rejected inputs: 2" in err
 
 
-def test_one_a_day_output_loads(tmp_path, capsys, use_rdf):
+def test_one_a_day_output_loads(tmp_path, capsys):
     path = tmp_path / "oad.jsonl"
     assert main(["extract", str(SEEDS), "--one-a-day", "-o", str(path), "-q"]) == 0
     assert main(["load", str(path), "--store", str(tmp_path / "s")]) == 0
     assert "rejected inputs: 0" in capsys.readouterr().err
 
 
-def test_mixed_inputs_and_directories(tmp_path, capsys, use_rdf, dev_events):
+def test_mixed_inputs_and_directories(tmp_path, capsys, dev_events):
     folder = tmp_path / "in"
     folder.mkdir()
     assert main(["extract", str(DEV_SET), "-o", str(folder / "events.jsonl"), "-q"]) == 0
@@ -171,25 +172,31 @@ def test_mixed_inputs_and_directories(tmp_path, capsys, use_rdf, dev_events):
 
 # --- vocabulary ------------------------------------------------------------------------------
 def test_vocabulary_is_loaded_once_and_again_when_its_file_changes(store, rdf, tmp_path):
-    (graph, path), = rdf.vocabulary_files().items()
-    assert Loader(store, rdf).load_vocabularies() == [graph]
+    shipped = rdf.vocabulary_files()
+    assert Loader(store, rdf).load_vocabularies() == list(shipped)
     assert Loader(store, rdf).load_vocabularies() == []
-    assert Loader(store, rdf).load_vocabularies(force=True) == [graph]
+    graph = next(g for g in shipped if g.endswith("/quadclass"))
+    copy = tmp_path / shipped[graph].name  # never touch the shipped file
+    copy.write_bytes(shipped[graph].read_bytes())
+    one_file = SimpleNamespace(DEFAULT_BASE_IRI=rdf.DEFAULT_BASE_IRI,
+                               article_graph_iri=rdf.article_graph_iri,
+                               article_quads=rdf.article_quads,
+                               vocabulary_files=lambda: {graph: copy})
+    assert Loader(store, one_file).load_vocabularies() == []  # same content, same checksum
     count = count_quads(store)
-    original = path.read_text()
-    try:
-        path.write_text(original + f"<{graph}/x> <{graph}/p> \"new\" .\n")
-        assert Loader(store, rdf).load_vocabularies() == [graph]
-        assert count_quads(store) == count + 1
-    finally:
-        path.write_text(original)
-        Loader(store, rdf).load_vocabularies()
+    with copy.open("a", encoding="utf-8") as handle:
+        handle.write(f'\n<{graph}/x> <{graph}/p> "added" .\n')
+    assert Loader(store, one_file).load_vocabularies() == [graph]
+    assert count_quads(store) == count + 1
+    assert Loader(store, one_file).load_vocabularies(force=True) == [graph]
+    assert count_quads(store) == count + 1
+    assert Loader(store, rdf).load_vocabularies() == [graph]  # back to the shipped file
     assert count_quads(store) == count
 
 
 # --- query command ---------------------------------------------------------------------------
 @pytest.fixture
-def loaded(tmp_path, capsys, use_rdf):
+def loaded(tmp_path, capsys):
     where = tmp_path / "store"
     assert main(["load", str(DEV_SET), "--store", str(where), "-q"]) == 0
     return where

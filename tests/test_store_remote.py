@@ -22,7 +22,7 @@ from events.store.remote import Endpoints, RemoteStore
 from .conftest import DEV_SET, SEEDS
 from .conftest_store import (  # noqa: F401  (fixtures)
     COUNT_BY_ROOT, COUNT_QUADS, dev_events, events_in_graph, free_port, oxigraph_server, rdf,
-    root_counts, server, use_rdf,
+    root_counts, server,
 )
 
 CHANGED_TEXT = "Rusia menyerang Ukraina pada Kamis dini hari."
@@ -42,10 +42,11 @@ def by_root(server) -> dict[str, int]:
 
 
 # --- the acceptance checks, against the server ---------------------------------------
-def test_dev_set_counts_by_root_reload_and_idempotence(server, capsys, tmp_path, use_rdf, coder,
+def test_dev_set_counts_by_root_reload_and_idempotence(server, capsys, tmp_path, rdf, coder,
                                                        dev_events):
     code, err = load(capsys, str(DEV_SET), "--endpoint", server.query)
-    assert code == 0 and "(gsp)" in err and "vocabulary graphs loaded: 1" in err
+    assert code == 0 and "(gsp)" in err
+    assert f"vocabulary graphs loaded: {len(rdf.vocabulary_files())}" in err
     assert by_root(server) == root_counts(dev_events) != {}
     total = quads(server)
 
@@ -60,14 +61,14 @@ def test_dev_set_counts_by_root_reload_and_idempotence(server, capsys, tmp_path,
     new_events = coder.code_article(Article(id=article_id, text=CHANGED_TEXT, date="2022-02-24",
                                             lang="id")).events
     assert load(capsys, str(changed), "--endpoint", server.query)[0] == 0
-    graph = use_rdf.article_graph_iri(Article(id=article_id, text=""), use_rdf.DEFAULT_BASE_IRI)
+    graph = rdf.article_graph_iri(Article(id=article_id, text=""), rdf.DEFAULT_BASE_IRI)
     got = {r["event"].rsplit("/", 1)[1] for r in server.select(events_in_graph(graph))}
     assert got == {e.id for e in new_events} and got
     expected = root_counts({**dev_events, article_id: new_events})
     assert by_root(server) == {k: v for k, v in expected.items() if v}
 
 
-def test_query_command_against_the_server(server, capsys, use_rdf, dev_events):
+def test_query_command_against_the_server(server, capsys, dev_events):
     assert load(capsys, str(DEV_SET), "--endpoint", server.query, "-q")[0] == 0
     assert main(["query", COUNT_BY_ROOT, "--endpoint", server.query, "-f", "csv"]) == 0
     got = {r["root"]: int(r["n"]) for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
@@ -83,7 +84,7 @@ def test_query_command_against_the_server(server, capsys, use_rdf, dev_events):
     assert "HTTP 400" in capsys.readouterr().err
 
 
-def test_embedded_and_remote_stores_hold_the_same_triples(server, capsys, tmp_path, use_rdf):
+def test_embedded_and_remote_stores_hold_the_same_triples(server, capsys, tmp_path):
     assert load(capsys, str(DEV_SET), "--endpoint", server.query, "-q")[0] == 0
     assert load(capsys, str(DEV_SET), "--store", str(tmp_path / "s"), "-q")[0] == 0
     assert main(["query", COUNT_QUADS, "--store", str(tmp_path / "s"), "-f", "json"]) == 0
@@ -92,7 +93,7 @@ def test_embedded_and_remote_stores_hold_the_same_triples(server, capsys, tmp_pa
 
 
 # --- protocols -------------------------------------------------------------------------------
-def test_sparql_update_protocol_gives_the_same_store(server, capsys, use_rdf):
+def test_sparql_update_protocol_gives_the_same_store(server, capsys):
     assert load(capsys, str(DEV_SET), "--endpoint", server.query, "-q")[0] == 0
     gsp = quads(server)
     server.update("DROP ALL")
@@ -103,7 +104,7 @@ def test_sparql_update_protocol_gives_the_same_store(server, capsys, use_rdf):
     assert quads(server) == gsp
 
 
-def test_falls_back_to_sparql_update_without_a_graph_store(server, capsys, use_rdf, coder):
+def test_falls_back_to_sparql_update_without_a_graph_store(server, capsys, coder):
     code, err = load(capsys, str(SEEDS), "--endpoint", server.query,
                      "--graph-store-url", f"{server.url}/no-graph-store")
     assert code == 0 and "(update)" in err
@@ -122,13 +123,13 @@ def test_endpoint_without_known_siblings_uses_sparql_update():
         RemoteStore(Endpoints.derive("https://example.org/sparql"), "gsp", Credentials())
 
 
-def test_forced_gsp_reports_a_missing_graph_store(server, capsys, use_rdf):
+def test_forced_gsp_reports_a_missing_graph_store(server, capsys):
     code, err = load(capsys, str(SEEDS), "--endpoint", server.query, "--protocol", "gsp",
                      "--graph-store-url", f"{server.url}/no-graph-store")
     assert code == 2 and "HTTP 404" in err
 
 
-def test_unreachable_store(capsys, use_rdf):
+def test_unreachable_store(capsys):
     url = f"http://127.0.0.1:{free_port()}/query"
     code, err = load(capsys, str(SEEDS), "--endpoint", url)
     assert code == 2 and "cannot reach the store" in err
@@ -177,8 +178,7 @@ def recorder():
     httpd.server_close()
 
 
-def test_basic_and_bearer_credentials_come_from_the_environment(recorder, monkeypatch, capsys,
-                                                                use_rdf):
+def test_basic_and_bearer_credentials_come_from_the_environment(recorder, monkeypatch, capsys):
     url, seen = recorder
     monkeypatch.setenv("EVENTS_SPARQL_USER", "ana")
     monkeypatch.setenv("EVENTS_SPARQL_PASSWORD", "s3cr3t-pw")
@@ -196,7 +196,7 @@ def test_basic_and_bearer_credentials_come_from_the_environment(recorder, monkey
     assert [auth for _, _, auth in seen] == ["Bearer tok-123456"]
 
 
-def test_credentials_are_never_echoed(recorder, monkeypatch, capsys, use_rdf):
+def test_credentials_are_never_echoed(recorder, monkeypatch, capsys):
     url, _ = recorder
     monkeypatch.setenv("EVENTS_SPARQL_USER", "ana")
     monkeypatch.setenv("EVENTS_SPARQL_PASSWORD", "s3cr3t-pw")
@@ -213,7 +213,7 @@ def test_credentials_are_never_echoed(recorder, monkeypatch, capsys, use_rdf):
     assert "tok-abcdef" not in str(info.value) and "***" in str(info.value)
 
 
-def test_credentials_in_urls_are_refused_and_redacted(capsys, use_rdf):
+def test_credentials_in_urls_are_refused_and_redacted(capsys):
     code, err = load(capsys, str(SEEDS), "--endpoint", "https://ana:pw123@example.org/query")
     assert code == 2 and "pw123" not in err and "EVENTS_SPARQL_PASSWORD" in err
     assert redact("https://ana:pw123@example.org:8443/q") == "https://***@example.org:8443/q"
