@@ -7,8 +7,8 @@ class EventsError(Exception):
     """Base class: an error with a message meant for the user."""
 
 
-class DataFileError(EventsError):
-    """A bad entry in a shipped or user data file (dictionary, codebook): names file and line."""
+class LocatedError(EventsError):
+    """An error about a place in a file: the message starts with ``path:line``."""
 
     def __init__(self, path: str, line: int | None, message: str):
         self.path = str(path)
@@ -18,12 +18,9 @@ class DataFileError(EventsError):
         super().__init__(f"{where}: {message}")
 
 
-class InputError(EventsError):
-    """A bad input article: names the input file and line (for JSON Lines) and the reason."""
+class DataFileError(LocatedError):
+    """A bad entry in a shipped or user data file (dictionary, codebook, language words)."""
 
-    def __init__(self, path: str, line: int | None, message: str):
-        self.path = str(path)
-        self.line = line
-        self.reason = message
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
+
+class InputError(LocatedError):
+    """A bad input file or line (articles, gold sets)."""
