@@ -27,6 +27,10 @@ from events.models import Event
 
 from .conftest import DEV_SET
 
+#: The articles the store tests load: the dev set when ../shared is beside the repository, else a
+#: small corpus of our own (so the server-backed tests also run on a clean CI machine).
+CORPUS = DEV_SET if DEV_SET.exists() else Path(__file__).parent / "test_store" / "articles.jsonl"
+
 SEM_EVENT_TYPE = "http://semanticweb.cs.vu.nl/2009/11/sem/eventType"
 COUNT_BY_ROOT = f"""
 SELECT ?root (COUNT(DISTINCT ?event) AS ?n)
@@ -133,10 +137,10 @@ def server(oxigraph_server: Server) -> Server:
 
 @pytest.fixture(scope="session")
 def dev_events(coder) -> dict[str, list[Event]]:
-    """The coder's events for each dev-set article, by article id."""
+    """The coder's events for each article of ``CORPUS``, by article id."""
     from events.inputs import read_inputs
 
-    return {a.id: coder.code_article(a).events for a in read_inputs([str(DEV_SET)])}
+    return {a.id: coder.code_article(a).events for a in read_inputs([str(CORPUS)])}
 
 
 def root_counts(events_by_article: dict[str, list[Event]]) -> dict[str, int]:

@@ -19,12 +19,12 @@ from events.store.embedded import EmbeddedStore
 from events.store.load import Loader, count_quads
 from events.store.sparql import iri, replace_graph_update
 
-from .conftest import DEV_SET, SEEDS
+from .conftest import SEEDS
 from .conftest_store import (  # noqa: F401  (fixtures)
-    COUNT_BY_ROOT, dev_events, events_in_graph, rdf, root_counts,
+    CORPUS, COUNT_BY_ROOT, dev_events, events_in_graph, rdf, root_counts,
 )
 
-CHANGED_TEXT = "Rusia menyerang Ukraina pada Kamis dini hari."
+CHANGED_TEXT = "Pasukan Rusia kembali menyerang kota Kharkiv di Ukraina pada Kamis."
 
 
 def rows(store, sparql: str) -> list[dict[str, str]]:
@@ -49,7 +49,7 @@ def store(tmp_path):
 
 
 def load_dev(loader: Loader, coder) -> None:
-    for art in read_inputs([str(DEV_SET)]):
+    for art in read_inputs([str(CORPUS)]):
         loader.add(art, coder.code_article(art).events)
 
 
@@ -73,7 +73,7 @@ def test_reloading_a_changed_article_leaves_exactly_its_new_events(store, rdf, c
     loader = Loader(store, rdf)
     load_dev(loader, coder)
     before = root_table(store)
-    article = next(a for a in read_inputs([str(DEV_SET)]) if dev_events[a.id])
+    article = next(a for a in read_inputs([str(CORPUS)]) if dev_events[a.id])
     graph = rdf.article_graph_iri(article, rdf.DEFAULT_BASE_IRI)
     old = {e.id for e in dev_events[article.id]}
     assert {r["event"].rsplit("/", 1)[1] for r in rows(store, events_in_graph(graph))} == old
@@ -94,9 +94,9 @@ def test_reloading_a_changed_article_leaves_exactly_its_new_events(store, rdf, c
 
 def test_loading_the_dev_set_twice_leaves_the_same_triple_count(tmp_path, capsys):
     where = str(tmp_path / "store")
-    assert main(["load", str(DEV_SET), "--store", where, "-q"]) == 0
+    assert main(["load", str(CORPUS), "--store", where, "-q"]) == 0
     first = query_cli(capsys, where, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "json")
-    assert main(["load", str(DEV_SET), "--store", where]) == 0
+    assert main(["load", str(CORPUS), "--store", where]) == 0
     assert "vocabulary graphs loaded" not in capsys.readouterr().err  # loaded once
     second = query_cli(capsys, where, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "json")
     assert first == second and json.loads(first)["results"]["bindings"][0]["n"]["value"] != "0"
@@ -105,7 +105,7 @@ def test_loading_the_dev_set_twice_leaves_the_same_triple_count(tmp_path, capsys
 # --- inputs ----------------------------------------------------------------------------------
 def test_event_files_load_like_the_articles_they_came_from(tmp_path, capsys, dev_events):
     events_file = tmp_path / "dev-events.jsonl"
-    assert main(["extract", str(DEV_SET), "-o", str(events_file), "-q"]) == 0
+    assert main(["extract", str(CORPUS), "-o", str(events_file), "-q"]) == 0
     where = tmp_path / "store"
     assert main(["load", str(events_file), "--store", str(where)]) == 0
     assert "rejected inputs: 0" in capsys.readouterr().err
@@ -160,7 +160,7 @@ def test_one_a_day_output_loads(tmp_path, capsys):
 def test_mixed_inputs_and_directories(tmp_path, capsys, dev_events):
     folder = tmp_path / "in"
     folder.mkdir()
-    assert main(["extract", str(DEV_SET), "-o", str(folder / "events.jsonl"), "-q"]) == 0
+    assert main(["extract", str(CORPUS), "-o", str(folder / "events.jsonl"), "-q"]) == 0
     (folder / "article.jsonl").write_text(json.dumps(
         {"id": "m1", "text": CHANGED_TEXT, "date": "2022-02-24", "lang": "id"}) + "\n")
     assert main(["load", str(folder), str(tmp_path / "missing.txt"),
@@ -198,7 +198,7 @@ def test_vocabulary_is_loaded_once_and_again_when_its_file_changes(store, rdf, t
 @pytest.fixture
 def loaded(tmp_path, capsys):
     where = tmp_path / "store"
-    assert main(["load", str(DEV_SET), "--store", str(where), "-q"]) == 0
+    assert main(["load", str(CORPUS), "--store", str(where), "-q"]) == 0
     return where
 
 

@@ -19,13 +19,13 @@ from events.models import Article
 from events.store.http import Credentials, redact, request
 from events.store.remote import Endpoints, RemoteStore
 
-from .conftest import DEV_SET, SEEDS
+from .conftest import SEEDS
 from .conftest_store import (  # noqa: F401  (fixtures)
-    COUNT_BY_ROOT, COUNT_QUADS, dev_events, events_in_graph, free_port, oxigraph_server, rdf,
-    root_counts, server,
+    CORPUS, COUNT_BY_ROOT, COUNT_QUADS, dev_events, events_in_graph, free_port, oxigraph_server,
+    rdf, root_counts, server,
 )
 
-CHANGED_TEXT = "Rusia menyerang Ukraina pada Kamis dini hari."
+CHANGED_TEXT = "Pasukan Rusia kembali menyerang kota Kharkiv di Ukraina pada Kamis."
 
 
 def load(capsys, *argv: str) -> tuple[int, str]:
@@ -44,13 +44,13 @@ def by_root(server) -> dict[str, int]:
 # --- the acceptance checks, against the server ---------------------------------------
 def test_dev_set_counts_by_root_reload_and_idempotence(server, capsys, tmp_path, rdf, coder,
                                                        dev_events):
-    code, err = load(capsys, str(DEV_SET), "--endpoint", server.query)
+    code, err = load(capsys, str(CORPUS), "--endpoint", server.query)
     assert code == 0 and "(gsp)" in err
     assert f"vocabulary graphs loaded: {len(rdf.vocabulary_files())}" in err
     assert by_root(server) == root_counts(dev_events) != {}
     total = quads(server)
 
-    code, err = load(capsys, str(DEV_SET), "--endpoint", server.query)  # idempotent
+    code, err = load(capsys, str(CORPUS), "--endpoint", server.query)  # idempotent
     assert code == 0 and "vocabulary graphs loaded" not in err
     assert quads(server) == total
 
@@ -69,7 +69,7 @@ def test_dev_set_counts_by_root_reload_and_idempotence(server, capsys, tmp_path,
 
 
 def test_query_command_against_the_server(server, capsys, dev_events):
-    assert load(capsys, str(DEV_SET), "--endpoint", server.query, "-q")[0] == 0
+    assert load(capsys, str(CORPUS), "--endpoint", server.query, "-q")[0] == 0
     assert main(["query", COUNT_BY_ROOT, "--endpoint", server.query, "-f", "csv"]) == 0
     got = {r["root"]: int(r["n"]) for r in csv.DictReader(io.StringIO(capsys.readouterr().out))}
     assert got == root_counts(dev_events)
@@ -85,8 +85,8 @@ def test_query_command_against_the_server(server, capsys, dev_events):
 
 
 def test_embedded_and_remote_stores_hold_the_same_triples(server, capsys, tmp_path):
-    assert load(capsys, str(DEV_SET), "--endpoint", server.query, "-q")[0] == 0
-    assert load(capsys, str(DEV_SET), "--store", str(tmp_path / "s"), "-q")[0] == 0
+    assert load(capsys, str(CORPUS), "--endpoint", server.query, "-q")[0] == 0
+    assert load(capsys, str(CORPUS), "--store", str(tmp_path / "s"), "-q")[0] == 0
     assert main(["query", COUNT_QUADS, "--store", str(tmp_path / "s"), "-f", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert int(doc["results"]["bindings"][0]["n"]["value"]) == quads(server)
@@ -94,13 +94,13 @@ def test_embedded_and_remote_stores_hold_the_same_triples(server, capsys, tmp_pa
 
 # --- protocols -------------------------------------------------------------------------------
 def test_sparql_update_protocol_gives_the_same_store(server, capsys):
-    assert load(capsys, str(DEV_SET), "--endpoint", server.query, "-q")[0] == 0
+    assert load(capsys, str(CORPUS), "--endpoint", server.query, "-q")[0] == 0
     gsp = quads(server)
     server.update("DROP ALL")
-    code, err = load(capsys, str(DEV_SET), "--endpoint", server.query, "--protocol", "update")
+    code, err = load(capsys, str(CORPUS), "--endpoint", server.query, "--protocol", "update")
     assert code == 0 and "(update)" in err
     assert quads(server) == gsp
-    assert load(capsys, str(DEV_SET), "--endpoint", server.query, "--protocol", "update")[0] == 0
+    assert load(capsys, str(CORPUS), "--endpoint", server.query, "--protocol", "update")[0] == 0
     assert quads(server) == gsp
 
 

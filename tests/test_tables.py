@@ -122,7 +122,8 @@ def test_csv_splits_actor_codes_and_keeps_metadata():
     ev = event(where=("Jayapura", "IDN"))
     (row,) = rows("csv", write("csv", [(article(), [ev])]))
     assert row["event_id"] == ev.id and row["article_id"] == "a1"
-    assert (row["source_code"], row["source_country"], row["source_agents"]) == ("IDNCOP", "IDN", "COP")
+    source = (row["source_code"], row["source_country"], row["source_agents"])
+    assert source == ("IDNCOP", "IDN", "COP")
     assert (row["target_code"], row["target_country"], row["target_agents"]) == ("EDU", "", "EDU")
     assert (row["event_code"], row["event_root"], row["quad_class"]) == ("173", "17", "4")
     assert float(row["goldstein"]) == ev.action.goldstein and row["plover"] == ev.action.plover

@@ -62,7 +62,8 @@ def _csv_row(article: Article, event: Event, reports: Reports, _: Codebook) -> l
 
 
 def _actor_columns(prefix: str) -> tuple[str, ...]:
-    return tuple(f"{prefix}_{name}" for name in ("text", "code", "country", "agents", "start", "end"))
+    names = ("text", "code", "country", "agents", "start", "end")
+    return tuple(f"{prefix}_{name}" for name in names)
 
 
 CSV_COLUMNS = (
