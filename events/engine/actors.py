@@ -251,7 +251,9 @@ def _add_memory_mentions(tokens: Sequence[Token], mentions: Sequence[Mention],
     for i, token in enumerate(tokens):
         code = memory.names.get(token.text)
         if code and i not in covered and _is_name_token(token, words):
-            entry = ActorEntry(id=f"memory.{token.lower}", code=code, kind="actor",
+            slug = "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "-"
+                           for c in token.lower)  # entry ids are ASCII: "Pütin" -> "p-tin"
+            entry = ActorEntry(id=f"memory.{slug}", code=code, kind="actor",
                                names=[token.text], note="remembered from earlier in the article")
             extra.append(Mention(i, i + 1, (entry,)))
     return sorted([*mentions, *extra], key=lambda m: m.start)
