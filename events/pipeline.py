@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import IO, Callable, Iterable, Iterator
 
 from .coder import ArticleRejected, CodedArticle, Coder
+from .errors import EventsError
 from .inputs import InputDefaults, Rejected, read_inputs
 from .models import Article
 
@@ -37,11 +38,30 @@ class Summary:
 
 
 def code_one(coder: Coder, article: Article) -> CodedArticle | Rejected:
-    """Code an article, turning an expected failure into a rejection."""
+    """Code an article, turning a failure that concerns only this article into a rejection.
+
+    ``ArticleRejected`` (e.g. an unsupported language) is an expected one. An unexpected exception
+    from the engine is a bug, but one article must not lose a long run: it becomes a rejection whose
+    reason starts with "internal error" and carries the exception (the run exits with status 1).
+    Other package errors (a bad dictionary) concern the whole run and propagate.
+    """
     try:
         return coder.code_article(article)
     except ArticleRejected as exc:
         return Rejected("<article>", None, str(exc), article.id)
+    except (EventsError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        return Rejected("<article>", None, f"{INTERNAL_ERROR} (please report it with this article): "
+                                           f"{type(exc).__name__}: {_first_line(exc)}", article.id)
+
+
+INTERNAL_ERROR = "internal error while coding"
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return " ".join(text.splitlines()[:3])[:300]
 
 
 def coded_stream(coder: Coder, items: Iterable[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:

@@ -214,3 +214,36 @@ def test_extract_writer_failing_midway_leaves_no_files(tmp_path, monkeypatch, jo
         main(["extract", str(corpus), "-j", jobs, "-o", str(outdir / "events.jsonl"),
               "--rejects", str(outdir / "rejects.jsonl")])
     assert list(outdir.iterdir()) == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_engine_crash_on_one_article_rejects_it_and_the_run_goes_on(tmp_path, capsys, monkeypatch,
+                                                                   jobs):
+    import multiprocessing
+
+    from events.coder import Coder
+
+    if jobs == "2" and multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched coder reaches worker processes only when they are forked")
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 2)
+    real = Coder.code_article
+
+    def crashing(self, article, *args, **kwargs):
+        if article.id == "a3":
+            raise IndexError("list index out of range")
+        return real(self, article, *args, **kwargs)
+
+    monkeypatch.setattr(Coder, "code_article", crashing)
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_bytes(b"".join(_line(id=f"a{i}", text=GOOD_ID, date=DATE, lang="id")
+                                for i in range(8)))
+    rejects = tmp_path / "rejects.jsonl"
+    code = main(["extract", str(corpus), "-j", jobs, "-o", str(tmp_path / "out.jsonl"),
+                 "--rejects", str(rejects)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "articles read: 8, coded: 7, rejected: 1" in err
+    [reject] = [json.loads(line) for line in rejects.read_text().splitlines()]
+    assert reject["article_id"] == "a3"
+    assert reject["reason"].startswith("internal error while coding")
+    assert "IndexError: list index out of range" in reject["reason"]
