@@ -59,6 +59,8 @@ def _add_extract(sub) -> None:
     p.add_argument("-j", "--jobs", type=_jobs, default=0, metavar="N",
                    help="worker processes (default: every core; 1: code in this process); output "
                         "keeps the input order")
+    p.add_argument("--base-iri", metavar="IRI", help="base of the IRIs minted in RDF output "
+                   "(default: https://w3id.org/events-coder/data/; docs/linked-data.md)")
     p.add_argument("--one-a-day", action="store_true",
                    help="Phoenix de-duplication: one event per source, target, code and day, with "
                         "the count and ids of the articles that reported it (docs/tables.md)")
@@ -99,9 +101,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                               dictionaries=args.dict, coder=coder) as results:
             if args.one_a_day:
                 from .tables.oneaday import one_a_day_writer
-                writer = one_a_day_writer(spec, stream)
+                writer = one_a_day_writer(spec, stream, base_iri=args.base_iri)
             else:
-                writer = spec.create(stream)
+                writer = spec.create(stream, base_iri=args.base_iri)
             summary = run(coder, args.inputs, defaults,
                           on_article=lambda coded: writer.write_article(coded.article, coded.events),
                           on_reject=on_reject, results=progress.wrap(results))
@@ -215,6 +217,75 @@ def _add_query(sub) -> None:
     p.set_defaults(func=cmd_query)
 
 
+def _add_convert(sub) -> None:
+    from .rdf.formats import FORMATS
+
+    p = sub.add_parser("convert", help="convert JSON Lines events to JSON-LD or RDF",
+                       description="Convert events in JSON Lines (as 'events extract' writes them) "
+                                   "to JSON-LD or an RDF format, one named graph per article in "
+                                   "the quad formats (docs/linked-data.md). Articles' metadata "
+                                   "(date, source, URL, title) is not in event records and so "
+                                   "not in the output.")
+    p.add_argument("inputs", nargs="+", metavar="EVENTS", help=".jsonl file of events, or -")
+    p.add_argument("--format", "-f", choices=sorted(FORMATS),
+                   help="output format (default: from the -o extension, else ttl)")
+    p.add_argument("-o", "--output", help="output file (default: standard output); written "
+                   "atomically")
+    p.add_argument("--base-iri", metavar="IRI", help="base of the minted IRIs "
+                   "(default: https://w3id.org/events-coder/data/)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.set_defaults(func=cmd_convert)
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from .atomic import open_output
+    from .rdf.convert import convert
+    from .rdf.formats import format_for_path
+    from .rdf.writer import create_writer
+
+    by_extension = format_for_path(args.output) if args.output and args.output != "-" else None
+    name = args.format or (by_extension.name if by_extension else "ttl")
+    with open_output(args.output) as stream:
+        writer = create_writer(name, stream, base_iri=args.base_iri)
+        articles, events = convert(args.inputs, writer)
+        writer.close()
+    if not args.quiet:
+        print(f"events: converted {events} events of {articles} articles to {name}",
+              file=sys.stderr)
+    return 0
+
+
+def _add_validate(sub) -> None:
+    from .rdf.formats import FORMATS
+
+    p = sub.add_parser("validate", help="check events files against the JSON Schema or SHACL shapes",
+                       description="Check JSON Lines events against the event JSON Schema and "
+                                   "JSON-LD/RDF files against the SHACL shapes (with the ontology "
+                                   "and code lists). Prints each violation; exits 1 when there "
+                                   "is any.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--format", "-f", choices=["jsonl", *sorted(FORMATS)],
+                   help="format of the files (default: from each file's extension)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    p.set_defaults(func=cmd_validate)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .rdf.validate import validate_file
+
+    total = 0
+    for name in args.files:
+        found = 0
+        for violation in validate_file(name, args.format):
+            print(violation.line())
+            found += 1
+        total += found
+        if not args.quiet:
+            print(f"events: {name}: " + (f"{found} violation(s)" if found else "conforms"),
+                  file=sys.stderr)
+    return 1 if total else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="events",
@@ -228,7 +299,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = (_add_extract, _add_codes, _add_explain, _add_evaluate, _add_load, _add_query)
+COMMANDS = (_add_extract, _add_codes, _add_explain, _add_evaluate, _add_load, _add_query,
+            _add_convert, _add_validate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -53,6 +53,14 @@ WRITERS = _registry(
                "Phoenix event format: 26 tab-separated columns, no header"),
     WriterSpec("icews", "..tables.writer:IcewsWriter", (),
                "ICEWS event columns, tab-separated with a header"),
+    WriterSpec("jsonld", "..rdf.writer:JsonLdWriter", (".jsonld",),
+               "compact JSON-LD, one named graph per article (docs/linked-data.md)"),
+    WriterSpec("ttl", "..rdf.writer:TurtleWriter", (".ttl",), "RDF Turtle"),
+    WriterSpec("nt", "..rdf.writer:NTriplesWriter", (".nt",), "RDF N-Triples"),
+    WriterSpec("nq", "..rdf.writer:NQuadsWriter", (".nq",),
+               "RDF N-Quads, one named graph per article"),
+    WriterSpec("trig", "..rdf.writer:TriGWriter", (".trig",), "RDF TriG, one named graph per article"),
+    WriterSpec("rdfxml", "..rdf.writer:RdfXmlWriter", (".rdf", ".owl"), "RDF/XML"),
 )
 
 
