@@ -138,7 +138,8 @@ def _compose_code(mentions: Sequence[Mention], codebook: Codebook) -> tuple[str,
                     roles.append(part)
     if actor is not None:
         actor_country, _ = codebook.split_actor_code(actor.code)
-        if actor_country is None and country is not None and actor.code[:3] in codebook.agents:
+        if actor_country is None and country is not None and actor.code[:3] in codebook.agents \
+                and actor.code[:3] not in codebook.roots:
             return country.code + actor.code, country.code, False
         return actor.code, actor_country, False
     if country is not None:
@@ -150,7 +151,8 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
                     codebook: Codebook, memory: ArticleMemory | None = None) -> list[ActorPhrase]:
     """Group adjacent mentions into actor phrases and mark locations and compounds."""
     memory = memory if memory is not None else ArticleMemory()
-    mentions = _add_memory_mentions(tokens, mentions, words, memory)
+    mentions = [m for m in _add_memory_mentions(tokens, mentions, words, memory)
+                if not _currency(tokens, m, words)]
     groups: list[list[Mention]] = []
     for mention in mentions:
         if "place" in mention.kinds and not mention.first("country", "actor", "role"):
@@ -208,6 +210,7 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
 
 
 STATE_AGENTS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+HOME_AGENTS = {"GOV", "LEG", "JUD"}
 STATELESS_AGENTS = {"IGO", "IMG", "NGO", "MNC", "REF"}  # their place says nothing of their country
 
 
@@ -221,13 +224,16 @@ def _place_roles(phrases: list[ActorPhrase], words: LanguageWords) -> None:
                 phrase.code[:3] in STATELESS_AGENTS:
             continue
         country = place
-        if country is None and phrase.code[:3] in STATE_AGENTS:
-            country = words.default_country
+        # ministries, parliaments and courts named without a country are the home country's,
+        # wherever the event takes place; police and armies are placed by the event
+        if (country is None and phrase.code[:3] in STATE_AGENTS) or \
+                phrase.code[:3] in HOME_AGENTS:
+            country = words.default_country or country
         if country:
             phrase.code = country + phrase.code
             phrase.country = country
             phrase.has_role_only = False
-            phrase.entry_ids.append("assembly.role-country-from-place" if place
+            phrase.entry_ids.append("assembly.role-country-from-place" if country == place
                                     else "assembly.role-country-default")
 
 
@@ -239,6 +245,15 @@ def _extend_locations(tokens: Sequence[Token], phrases: list[ActorPhrase],
         if left.is_location and not right.is_location and right.country and (
                 gap == [","] or (len(gap) == 1 and gap[0] in words.conjunctions)):
             right.is_location = True
+
+
+def _currency(tokens: Sequence[Token], mention: Mention, words: LanguageWords) -> bool:
+    """"dolar AS", "U.S. dollars": a country's name in a currency is not an actor."""
+    if not mention.first("country") or mention.first("role", "actor"):
+        return False
+    before = tokens[mention.start - 1].lower if mention.start > 0 else ""
+    after = tokens[mention.end].lower if mention.end < len(tokens) else ""
+    return before in words.currency_words or after in words.currency_words
 
 
 def _add_memory_mentions(tokens: Sequence[Token], mentions: Sequence[Mention],

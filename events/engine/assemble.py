@@ -27,12 +27,16 @@ HARD_STOPS = {".", ";", ":", "!", "?"}
 OPENERS = {")": "(", "]": "["}
 JOINT_ROOTS = {"03", "04", "05", "06", "08"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+MATERIAL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 MAX_TARGET_DISTANCE = 12
 MAX_COMPLEMENT_DISTANCE = 18
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
                 "15": "138", "16": "130", "17": "137", "18": "138", "19": "138", "20": "138"}
-AGENTLESS_ROOTS = {"17", "18", "19", "20"}
+AGENTLESS_ROOTS = {"18", "19", "20"}
 PLACE_TARGET_CODES = {"042", "043", "044"}  # visits: the place visited stands for its country
+PLACE_TARGET_ROOTS = {"07", "15", "16"}  # aid to, forces near, envoys withdrawn from a place
+DIRECTED_PLACE_ROOTS = VIOLENT_ROOTS  # attacks "on"/"ke" a place
+UNCONVENTIONAL_AGENTS = {"UAF", "CRM"}  # gunmen and criminals: their attacks are 18, not 19
 
 
 @dataclass
@@ -156,6 +160,9 @@ class _Sentence:
             if token.lower in self.words.pronouns:
                 return None, f"pronoun {token.text!r}"
             if token.lower in self.words.clause_breaks:
+                if token.lower in self.words.subordinators and k + 1 == head:
+                    k -= 1  # "setelah memutuskan ...": the verb shares the main subject
+                    continue
                 return None, f"clause break {token.text!r}"
             if token.text in QUOTE_CHARS or token.text in HARD_STOPS:
                 return None, f"boundary {token.text!r}"
@@ -276,9 +283,24 @@ class _Sentence:
             k += 1
         return None
 
-    def location_after(self, start: int) -> ActorPhrase | None:
+    def location_after(self, start: int, directed: bool = False) -> ActorPhrase | None:
+        """The first place after ``start`` (``directed``: only one reached by "ke"/"into")."""
         for k in range(start, min(len(self.tokens), start + MAX_TARGET_DISTANCE)):
             if self.tokens[k].text in HARD_STOPS:
+                return None
+            if k in self.location_at and self.location_at[k].country:
+                place = self.location_at[k]
+                before = {t.lower for t in self.tokens[max(0, place.start - 3):place.start]}
+                if not directed or before & self.words.directional:
+                    return place
+                k = place.end
+        return None
+
+    def location_before(self, head: int) -> ActorPhrase | None:
+        """A place that is the subject of a passive ("Mariupol dikepung oleh ...")."""
+        for k in range(head - 1, -1, -1):
+            token = self.tokens[k]
+            if token.text in HARD_STOPS or token.lower in self.words.clause_breaks:
                 return None
             if k in self.location_at and self.location_at[k].country:
                 return self.location_at[k]
@@ -293,6 +315,10 @@ class _Sentence:
                     members = self.members(first)
                     return members if len(members) > 1 else []
         return []
+
+
+def _components(code: str) -> list[str]:
+    return [code[k:k + 3] for k in range(0, len(code), 3)]
 
 
 def _reciprocal(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:
@@ -335,6 +361,7 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
     sentence = _Sentence(tokens, phrases, triggers, words)
     governed_until = -1
     subjects: dict[int, ActorPhrase | None] = {}
+    statements: list[tuple[int, str | None]] = []  # (end of reported clause, speaker's country)
     for trigger in triggers:
         label = f"{trigger.pattern.text} [{trigger.pattern.entry.id}]"
         skip = _skip_reason(tokens, trigger, triggers, words, governed_until)
@@ -367,13 +394,30 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
             out.decisions.append(Decision(label, "no event: anonymous speaker "
                                                  f"({source.code} with no country)"))
             continue
+        if code == "190" and source is not None and \
+                UNCONVENTIONAL_AGENTS & set(_components(source.code)):
+            code = "180"
+            rules.append("assembly.unconventional-attacker")
+        if code[:2] == "01" and source is not None and any(
+                trigger.head < end and source.country and source.country == country
+                for end, country in statements):
+            out.decisions.append(Decision(label, "skipped: a statement inside the same "
+                                                 "speaker's reported speech"))
+            continue
         pairs = _pairs(sentence, trigger, code, source, target, parties, rules)
         if "assembly.coordinated-verbs" in rules:
             done = {(d.source.code if d.source else None, d.code[:2]) for d in out.drafts}
             pairs = [(a, b) for a, b in pairs if (a.code if a else None, code[:2]) not in done]
         modality = "reported" if _inside_quote(tokens, trigger.head) else \
             "intended" if marker else "asserted"
+        if "speech" in flags and source is not None:
+            statements.append((_clause_end(tokens, trigger.end), source.country))
+        seen: set[tuple[str | None, str | None]] = set()
         for src, tgt in pairs:
+            key = (src.code if src else None, tgt.code if tgt else None)
+            if key in seen:
+                continue  # "dokter dan tenaga kesehatan": one event per distinct pair of codes
+            seen.add(key)
             out.drafts.append(Draft(trigger, code, src, tgt, list(rules), modality))
         out.decisions.append(Decision(label, f"{len(pairs)} event(s)"))
     return out
@@ -386,8 +430,10 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
     if is_negated(tokens, trigger.head, words):
         return "negated"
     previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
-    if _governing_trigger(triggers, trigger, previous, words) is not None:
-        return "purpose clause of an earlier verb (intended, not done)"
+    before = " ".join(t.lower for t in tokens[max(0, trigger.head - 3):trigger.head])
+    if _governing_trigger(triggers, trigger, previous, words) is not None or any(
+            before == m or before.endswith(" " + m) for m in words.purpose_markers):
+        return "purpose clause (intended, not done)"
     if (trigger.pattern.head_class[0] == "noun" or tokens[trigger.head].cls == "noun") \
             and previous in words.prepositions:
         return "event noun inside a prepositional phrase (circumstance, not a new event)"
@@ -404,38 +450,67 @@ def _participants(sentence: _Sentence, trigger: Trigger, code: str,
     flags = trigger.flags
     skip = trigger.literals
     if tokens[trigger.head].passive:
-        rules.append("assembly.passive")
-        source = sentence.agent_after(trigger.end)
-        target, why = sentence.left_actor(trigger.head)
-        return source, target, why if source is None else "found"
+        return _passive_participants(sentence, trigger, code, rules)
+    previous = tokens[trigger.head - 1].text if trigger.head else ""
+    source, why = None, "not searched"
+    if "speech" in flags and (trigger.head == 0 or previous in QUOTE_CHARS or previous == ","):
+        source = sentence.right_actor(trigger.head + 1, skip)  # '"...," kata X', ', said X'
+        if source is not None:
+            rules.append("assembly.speaker-after-verb")
+            why = "found"
+    if source is None:
+        source, why = _subject(sentence, trigger, subjects, rules)
+    if "speech" in flags:
+        target = sentence.right_actor(trigger.end, skip, cross=True, exclude=source)
+        if target is not None and target.has_role_only:
+            target = None  # "told reporters": an addressee, not what the statement is about
+    else:
+        cross = "complement" in flags or code[:2] == "14"  # protests: "... menuntut X mundur"
+        target = sentence.right_actor(trigger.head + 1, skip, cross=cross, stop_at_agent=not cross)
+        if target is None:
+            target = _place_target(sentence, trigger, code)
+    if source is not None:
+        rules.append("assembly.active")
+    return source, target, why
+
+
+def _subject(sentence: _Sentence, trigger: Trigger, subjects: dict[int, ActorPhrase | None],
+             rules: list[str]) -> tuple[ActorPhrase | None, str]:
+    """The subject before an active trigger, shared with an earlier verb when coordinated."""
     source, why = sentence.left_actor(trigger.head, objects=True)
     governor = sentence.object_of(source) if source is not None else None
     if governor is not None and governor.head in subjects and \
             sentence.coordinated(source, trigger.head):
         # "X broke off relations with Taiwan and recognised China": X recognised China
-        source = subjects[governor.head]
-        why = "found" if source is not None else "coordinated with a verb that has no subject"
         rules.append("assembly.coordinated-verbs")
-    elif source is not None and sentence.after_preposition(source):
-        source, why = sentence.left_actor(trigger.head)
-    if "speech" in flags:
-        previous = tokens[trigger.head - 1].text if trigger.head else ""
-        if source is None and (trigger.head == 0 or previous in QUOTE_CHARS or previous == ","):
-            source = sentence.right_actor(trigger.head + 1, skip)
-            if source is not None:
-                rules.append("assembly.speaker-after-verb")
-                why = "found"
-        target = sentence.right_actor(trigger.end, skip, cross=True, exclude=source)
-        if target is not None and target.has_role_only:
-            target = None  # "told reporters": an addressee, not what the statement is about
-    else:
-        cross = "complement" in flags
-        target = sentence.right_actor(trigger.head + 1, skip, cross=cross, stop_at_agent=not cross)
-        if target is None and (code[:2] == "15" or code in PLACE_TARGET_CODES):
-            target = sentence.location_after(trigger.end)  # "arrived in Beijing", "near Gaza"
-    if source is not None:
-        rules.append("assembly.active")
-    return source, target, why
+        source = subjects[governor.head]
+        return source, "found" if source is not None else "coordinated with a verb that has no subject"
+    if source is not None and sentence.after_preposition(source):
+        return sentence.left_actor(trigger.head)
+    return source, why
+
+
+def _passive_participants(sentence: _Sentence, trigger: Trigger, code: str, rules: list[str]
+                          ) -> tuple[ActorPhrase | None, ActorPhrase | None, str]:
+    """"X diserang oleh Y" / "X was attacked by Y": Y is the source, X the target; a place as
+    subject stands for its country; with no subject, the recipient after the agent."""
+    rules.append("assembly.passive")
+    source = sentence.agent_after(trigger.end)
+    target, why = sentence.left_actor(trigger.head, objects=True)
+    if target is None and code[:2] in MATERIAL_ROOTS:
+        target = sentence.location_before(trigger.head)
+    if target is None and source is not None:
+        target = sentence.right_actor(source.end)  # "dibagikan oleh Kodim kepada warga"
+    return source, target, why if source is None else "found"
+
+
+def _place_target(sentence: _Sentence, trigger: Trigger, code: str) -> ActorPhrase | None:
+    """Where no actor is named, a place can stand for the target's country."""
+    if code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES:
+        return sentence.location_after(trigger.end)  # "arrived in Beijing", "near Gaza"
+    if code[:2] in DIRECTED_PLACE_ROOTS:
+        return sentence.location_after(trigger.end, directed=True)  # "serangan ke Kursk"
+    return None
 
 
 def _pairs(sentence: _Sentence, trigger: Trigger, code: str, source: ActorPhrase | None,

@@ -51,6 +51,10 @@ class LanguageWords(BaseModel):
     prepositions: frozenset[str]
     infinitive_markers: frozenset[str]
     intent_markers: list[str]
+    purpose_markers: list[str]
+    subordinators: frozenset[str]
+    directional: frozenset[str]
+    currency_words: frozenset[str]
     possessives: frozenset[str]
     relative_markers: frozenset[str]
     default_country: str | None = None
