@@ -107,6 +107,7 @@ def in_process(corpus: Path, fmt: str, profile: str | None = None) -> dict:
     writer = WRITERS[fmt].create(sink)
     profiler = _start_profiler(profile)
     start = time.perf_counter()
+    cpu_start = time.process_time()
     sentences = events = 0
     for item in items:
         coded = code_one(coder, item)
@@ -115,9 +116,11 @@ def in_process(corpus: Path, fmt: str, profile: str | None = None) -> dict:
         writer.write_article(coded.article, coded.events)
     writer.close()
     seconds = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     _stop_profiler(profiler, profile)
     return {"format": fmt, "sentences": sentences, "events": events, "seconds": seconds,
-            "sentences_per_s": sentences / seconds, "output_mb": sink.tell() / 1e6}
+            "cpu_seconds": cpu, "sentences_per_s": sentences / seconds,
+            "sentences_per_cpu_s": sentences / cpu, "output_mb": sink.tell() / 1e6}
 
 
 def _start_profiler(kind: str | None):
@@ -261,7 +264,8 @@ def main() -> int:
             target = TARGETS["jsonl_per_core" if fmt == "jsonl" else "nquads_per_core"]
             print(f"one core, in process, to {fmt}: {result['sentences_per_s']:,.0f} sentences/s "
                   f"({result['sentences']:,} in {result['seconds']:.1f} s; "
-                  f"{verdict(result['sentences_per_s'], target)})")
+                  f"{verdict(result['sentences_per_s'], target)}); "
+                  f"{result['sentences_per_cpu_s']:,.0f} sentences per CPU-second")
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         figures["in_process_peak_rss_mb"] = rss
         print(f"peak RSS of the in-process runs (corpus held in memory): {rss:.0f} MB")
@@ -289,6 +293,12 @@ def main() -> int:
                     figures[f"speedup_{fmt}_{jobs}_cores"] = speedup
                     note = verdict(speedup, TARGETS["speedup_2_cores"]) if jobs == 2 else ""
                     print(f"speed-up on {jobs} cores ({fmt}): {speedup:.2f}x {note}")
+                    # What an idle machine would give: N cores, minus the extra CPU that workers
+                    # cost (start-up of each worker's coder, passing articles and results).
+                    ideal = jobs * runs[(fmt, 1)]["cpu_seconds"] / runs[(fmt, jobs)]["cpu_seconds"]
+                    figures[f"speedup_{fmt}_{jobs}_cores_cpu_bound"] = ideal
+                    print(f"  CPU-time bound on the speed-up ({jobs} x CPU of --jobs 1 / CPU of "
+                          f"--jobs {jobs}): {ideal:.2f}x")
                     load = os.getloadavg()[0]
                     if load > jobs:
                         print(f"  note: load average {load:.1f} on {os.cpu_count()} CPUs: other "

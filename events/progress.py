@@ -48,14 +48,17 @@ class Progress:
         last = time.monotonic()
         for result in results:
             self.sentences += len(getattr(result, "sentences", ()) or ())
-            self.bar.update(1)
             now = time.monotonic()
             if now - last >= POSTFIX_EVERY:
                 last = now
-                elapsed = max(self.bar.format_dict["elapsed"], 1e-9)
-                self.bar.set_postfix_str(f"{self.sentences:,} sentences, "
-                                         f"{self.sentences / elapsed:,.0f} sent/s", refresh=False)
+                self._postfix()
+            self.bar.update(1)
             yield result
+
+    def _postfix(self) -> None:
+        elapsed = max(self.bar.format_dict["elapsed"], 1e-9)
+        self.bar.set_postfix_str(f"{self.sentences:,} sentences, "
+                                 f"{self.sentences / elapsed:,.0f} sent/s", refresh=False)
 
     def echo(self, message: str) -> None:
         """Print a line on the stream without breaking the bar."""
@@ -66,6 +69,7 @@ class Progress:
 
     def close(self) -> None:
         if self.bar is not None:
+            self._postfix()
             self.bar.close()
             self.bar = None
 

@@ -170,6 +170,7 @@ def test_progress_bar_counts_articles_on_the_stream():
         progress.echo("events: rejected x")
     text = stream.getvalue()
     assert "5 articles" in text and "events: rejected x" in text
+    assert "0 sentences" in text  # the final figures are shown on closing
 
 
 def test_progress_disabled_is_silent():
