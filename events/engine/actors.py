@@ -205,7 +205,7 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
     _appositions(tokens, phrases, words, memory)
     _extend_locations(tokens, phrases, words)
     _mark_compounds(tokens, phrases, words, codebook)
-    _place_roles(phrases, words)
+    _place_roles(tokens, phrases, words)
     return phrases
 
 
@@ -214,15 +214,17 @@ HOME_AGENTS = {"GOV", "LEG", "JUD"}
 STATELESS_AGENTS = {"IGO", "IMG", "NGO", "MNC", "REF"}  # their place says nothing of their country
 
 
-def _place_roles(phrases: list[ActorPhrase], words: LanguageWords) -> None:
+def _place_roles(tokens: Sequence[Token], phrases: list[ActorPhrase],
+                 words: LanguageWords) -> None:
     """Give role-only actors a country: the country where the sentence places the event
     ("Police in Minneapolis", "pengunjuk rasa ... di Dhaka"), else, for state roles, the
     language's home country ("Kementerian Pertahanan" in Indonesian news)."""
     place = next((p.country for p in phrases if p.is_location and p.country), None)
     for phrase in phrases:
         if phrase.is_location or not phrase.has_role_only or \
-                phrase.code[:3] in STATELESS_AGENTS:
-            continue
+                phrase.code[:3] in STATELESS_AGENTS or (
+                    phrase.start > 0 and tokens[phrase.start - 1].lower in words.possessives):
+            continue  # "its troops" belong to whoever "its" is
         country = place
         # ministries, parliaments and courts named without a country are the home country's,
         # wherever the event takes place; police and armies are placed by the event

@@ -15,7 +15,7 @@ and reciprocal actions, and joint acts of a compound subject, are coded both way
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..lang.base import LanguageWords, Token
@@ -34,9 +34,15 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "15": "138", "16": "130", "17": "137", "18": "138", "19": "138", "20": "138"}
 AGENTLESS_ROOTS = {"18", "19", "20"}
 PLACE_TARGET_CODES = {"042", "043", "044"}  # visits: the place visited stands for its country
-PLACE_TARGET_ROOTS = {"07", "15", "16"}  # aid to, forces near, envoys withdrawn from a place
+PLACE_TARGET_ROOTS = {"03", "07", "15", "16"}  # aid to, forces near, envoys withdrawn from a place
 DIRECTED_PLACE_ROOTS = VIOLENT_ROOTS  # attacks "on"/"ke" a place
-UNCONVENTIONAL_AGENTS = {"UAF", "CRM"}  # gunmen and criminals: their attacks are 18, not 19
+UNCONVENTIONAL_AGENTS = {"UAF", "CRM"}
+BLAME_ROOTS = {"10", "11", "12"}  # "rejected the offer made by X": X is the target
+TRANSFER_ROOTS = {"06", "07"}  # aid, arms, suspects handed to a recipient
+TRANSFER_CODES = {"174", "1711"}
+DOMESTIC_AGENTS = {"LAB", "OPP", "CVL", "EDU", "MED", "REL", "BUS", "HRI", "NGO", "AGR", "HLH",
+                   "PTY", "LEG", "JUD", "ENV", "REF"}
+STATE_TARGET_AGENTS = {"GOV", "LEG", "JUD", "COP", "MIL"}  # gunmen and criminals: their attacks are 18, not 19
 
 
 @dataclass
@@ -137,12 +143,15 @@ class _Sentence:
         return [p for p in self.phrases if p.compound == phrase.compound]
 
     # -- subjects --------------------------------------------------------------------------
-    def left_actor(self, head: int, objects: bool = False) -> tuple[ActorPhrase | None, str]:
+    def left_actor(self, head: int, objects: bool = False, stop_at_comma: bool = False
+                   ) -> tuple[ActorPhrase | None, str]:
         """Nearest actor phrase before ``head`` in the same clause, and why the search stopped.
         Objects of prepositions are passed over unless ``objects`` is set."""
         k = head - 1
         while k >= 0:
             token = self.tokens[k]
+            if stop_at_comma and token.text == ",":
+                return None, "comma before a closing attribution"
             if token.text in OPENERS:
                 inner = self._bracketed(k)
                 if inner is None:
@@ -172,6 +181,39 @@ class _Sentence:
                 return None, f"another verb {token.text!r}"
             k -= 1
         return None, "sentence start"
+
+    def postposed(self, trigger: Trigger) -> bool:
+        """"..., X said." / "..., kata X": a speech verb in the last comma-segment, with no
+        clause of its own after it."""
+        before = [t.text for t in self.tokens[:trigger.head]]
+        if "," not in before:
+            return False
+        after = self.tokens[trigger.end:]
+        return not any(t.text == "," or t.lower in self.words.clause_breaks for t in after)
+
+    def first_actor(self, before: int, exclude: ActorPhrase | None = None) -> ActorPhrase | None:
+        """The first actor phrase of the sentence (before ``before``)."""
+        for phrase in self.phrases:
+            if phrase.end <= before and phrase is not exclude and not (
+                    exclude is not None and phrase.compound is not None and
+                    phrase.compound == exclude.compound):
+                return phrase
+        return None
+
+    def recipient(self, start: int, skip: Sequence[int]) -> ActorPhrase | None:
+        """The actor after "to"/"kepada" in the clause: who receives what is handed over."""
+        k = start
+        while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
+            token = self.tokens[k]
+            if token.text in HARD_STOPS or token.text == "," or \
+                    token.lower in self.words.clause_breaks:
+                return None
+            if token.lower in self.words.recipient_prepositions and k not in skip:
+                found = self.right_actor(k + 1)
+                if found is not None:
+                    return found
+            k += 1
+        return None
 
     def _bracketed(self, close: int) -> int | None:
         """Index just before the bracket that ``close`` closes: "(BNPB)" is skipped."""
@@ -216,19 +258,20 @@ class _Sentence:
 
     # -- objects ---------------------------------------------------------------------------
     def right_actor(self, start: int, skip: Sequence[int] = (), cross: bool = False,
-                    stop_at_agent: bool = True, exclude: ActorPhrase | None = None
-                    ) -> ActorPhrase | None:
+                    stop_at_agent: bool = True, exclude: ActorPhrase | None = None,
+                    through_agent: bool = False) -> ActorPhrase | None:
         """First actor phrase after ``start``: within the clause, or (``cross``) within the
         clause a complement verb governs. A phrase naming only a role ("jet tempur", "troops")
         gives way to a later phrase with a country or organisation in the same stretch."""
-        found = self._right_actors(start, skip, cross, stop_at_agent, exclude)
+        found = self._right_actors(start, skip, cross, stop_at_agent and not through_agent,
+                                   exclude, through_agent)
         first = next(found, None)
         if first is None or not first.has_role_only:
             return first
         return next((p for p in found if not p.has_role_only), first)
 
     def _right_actors(self, start: int, skip: Sequence[int], cross: bool, stop_at_agent: bool,
-                      exclude: ActorPhrase | None):
+                      exclude: ActorPhrase | None, through_agent: bool = False):
         limit = MAX_COMPLEMENT_DISTANCE if cross else MAX_TARGET_DISTANCE
         skip = set(skip) | (self.literals if cross else set())
         k = start
@@ -249,7 +292,7 @@ class _Sentence:
             if cross and (token.lower in self.words.relative_markers or
                           (token.passive and k > start)):
                 return  # a relative clause: "a deal mediated by China", "yang dimediasi China"
-            if token.lower in self.words.passive_agent and k > 0 and \
+            if token.lower in self.words.passive_agent and k > 0 and not through_agent and \
                     self._participle(self.tokens[k - 1]):
                 return  # "a ceasefire brokered by Russia": the broker is no target
             if not cross:
@@ -266,7 +309,7 @@ class _Sentence:
     @staticmethod
     def _participle(token: Token) -> bool:
         return token.cls == "verb" or (token.lower != token.norm and token.lower.endswith(
-            ("ed", "en", "wn", "ne")) and token.cls != "noun")
+            ("ed", "en", "wn", "ne")))
 
     def agent_after(self, start: int) -> ActorPhrase | None:
         """The agent of a passive: the actor after "oleh"/"by" following the trigger, or right
@@ -315,6 +358,22 @@ class _Sentence:
                     members = self.members(first)
                     return members if len(members) > 1 else []
         return []
+
+
+def _drop_repeats(drafts: list[Draft], pairs, code: str):
+    """Coordinated verbs of one root by the same source are one event; a repeat that names a
+    target replaces an earlier one that had none ("hijacked a boat and kidnapped 10 sailors")."""
+    kept = []
+    for src, tgt in pairs:
+        key = (src.code if src else None, code[:2])
+        earlier = [d for d in drafts if (d.source.code if d.source else None, d.code[:2]) == key]
+        if not earlier:
+            kept.append((src, tgt))
+        elif tgt is not None and all(d.target is None for d in earlier):
+            for d in earlier:
+                drafts.remove(d)
+            kept.append((src, tgt))
+    return kept
 
 
 def _components(code: str) -> list[str]:
@@ -406,8 +465,7 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
             continue
         pairs = _pairs(sentence, trigger, code, source, target, parties, rules)
         if "assembly.coordinated-verbs" in rules:
-            done = {(d.source.code if d.source else None, d.code[:2]) for d in out.drafts}
-            pairs = [(a, b) for a, b in pairs if (a.code if a else None, code[:2]) not in done]
+            pairs = _drop_repeats(out.drafts, pairs, code)
         modality = "reported" if _inside_quote(tokens, trigger.head) else \
             "intended" if marker else "asserted"
         if "speech" in flags and source is not None:
@@ -439,6 +497,12 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
         return "event noun inside a prepositional phrase (circumstance, not a new event)"
     if previous == "," and "speech" not in trigger.flags:
         return "verb right after a comma: an adjunct of the previous clause"
+    for k in range(trigger.head - 1, -1, -1):
+        word = tokens[k].lower
+        if word in words.conditionals:
+            return f"inside a condition ({tokens[k].text!r}): hypothetical"
+        if word == "," or word in HARD_STOPS or word in words.clause_breaks:
+            break
     return None
 
 
@@ -453,25 +517,50 @@ def _participants(sentence: _Sentence, trigger: Trigger, code: str,
         return _passive_participants(sentence, trigger, code, rules)
     previous = tokens[trigger.head - 1].text if trigger.head else ""
     source, why = None, "not searched"
+    postposed = "speech" in flags and sentence.postposed(trigger)
     if "speech" in flags and (trigger.head == 0 or previous in QUOTE_CHARS or previous == ","):
         source = sentence.right_actor(trigger.head + 1, skip)  # '"...," kata X', ', said X'
         if source is not None:
             rules.append("assembly.speaker-after-verb")
             why = "found"
-    if source is None:
+    if source is None and postposed:
+        source, why = sentence.left_actor(trigger.head, stop_at_comma=True)  # "..., X said."
+    if source is None and not postposed:
         source, why = _subject(sentence, trigger, subjects, rules)
     if "speech" in flags:
-        target = sentence.right_actor(trigger.end, skip, cross=True, exclude=source)
+        if postposed or rules[-1:] == ["assembly.speaker-after-verb"]:
+            # the reported clause comes first: the statement is about its first actor
+            target = sentence.first_actor(before=trigger.head, exclude=source)
+        else:
+            target = sentence.right_actor(trigger.end, skip, cross=True, exclude=source)
         if target is not None and target.has_role_only:
             target = None  # "told reporters": an addressee, not what the statement is about
     else:
         cross = "complement" in flags or code[:2] == "14"  # protests: "... menuntut X mundur"
-        target = sentence.right_actor(trigger.head + 1, skip, cross=cross, stop_at_agent=not cross)
+        target = sentence.right_actor(trigger.head + 1, skip, cross=cross, stop_at_agent=not cross,
+                                      through_agent=code[:2] in BLAME_ROOTS)
+        if code[:2] in TRANSFER_ROOTS or code in TRANSFER_CODES:
+            target = sentence.recipient(trigger.end, skip) or target  # "extradited X to Y"
         if target is None:
             target = _place_target(sentence, trigger, code)
+        if target is not None and source is not None:
+            target = _home_government(target, source)
     if source is not None:
         rules.append("assembly.active")
     return source, target, why
+
+
+def _home_government(target: ActorPhrase, source: ActorPhrase) -> ActorPhrase:
+    """"South Korean unions denounced the government's plan": an unnamed government criticised
+    by a country's own unions, parties or citizens is that country's."""
+    if not target.has_role_only or target.code[:3] not in STATE_TARGET_AGENTS or \
+            not source.country:
+        return target
+    parts = _components(source.code)[1:]
+    if parts and parts[0] in DOMESTIC_AGENTS:
+        return replace(target, code=source.country + target.code, country=source.country,
+                       has_role_only=False)
+    return target
 
 
 def _subject(sentence: _Sentence, trigger: Trigger, subjects: dict[int, ActorPhrase | None],
@@ -501,6 +590,8 @@ def _passive_participants(sentence: _Sentence, trigger: Trigger, code: str, rule
         target = sentence.location_before(trigger.head)
     if target is None and source is not None:
         target = sentence.right_actor(source.end)  # "dibagikan oleh Kodim kepada warga"
+    if target is None:
+        target = _place_target(sentence, trigger, code)  # "airdropped into Gaza by ..."
     return source, target, why if source is None else "found"
 
 
@@ -522,8 +613,9 @@ def _pairs(sentence: _Sentence, trigger: Trigger, code: str, source: ActorPhrase
         return [(a, b) for a in parties for b in parties if a is not b]
     sources = sentence.members(source) if source is not None else [None]
     targets = sentence.members(target) if target is not None else [None]
-    symmetric = "symmetric" in trigger.flags or _reciprocal(sentence.tokens, trigger.head,
-                                                            sentence.words)
+    symmetric = ("symmetric" in trigger.flags or _reciprocal(sentence.tokens, trigger.head,
+                                                             sentence.words)) \
+        and "assembly.intent" not in rules  # willingness is one-sided
     if target is None and len(sources) > 1 and (symmetric or code[:2] in JOINT_ROOTS):
         rules.append("assembly.joint-compound")
         return [(a, b) for a in sources for b in sources if a is not b]

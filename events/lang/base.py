@@ -52,6 +52,8 @@ class LanguageWords(BaseModel):
     infinitive_markers: frozenset[str]
     intent_markers: list[str]
     purpose_markers: list[str]
+    conditionals: frozenset[str]
+    recipient_prepositions: frozenset[str]
     subordinators: frozenset[str]
     directional: frozenset[str]
     currency_words: frozenset[str]

@@ -24,6 +24,7 @@ class Morphology:
         self._overrides = dict(words.stem_overrides)
         self._determiners = words.determiners
         self._be = words.be_forms
+        self._prepositions = words.prepositions
         self._function_words = (words.pronouns | words.negators | words.conjunctions
                                 | words.clause_breaks | words.infinitive_markers
                                 | words.negation_bridges | words.be_forms | frozenset(AUXILIARIES))
@@ -63,13 +64,35 @@ class Morphology:
         for i, token in enumerate(tokens):
             if token.is_word or token.lower in ("'s", "’s"):
                 token.norm = self.normalise(token.lower) if token.is_word else "'s"
-                if previous is not None and (previous.lower in self._determiners
-                                             or self._modifies(previous, token)):
+                if previous is not None and (self._after_determiner(tokens, i)
+                                             or self._modifies(previous, token)
+                                             or self._reduced_relative(tokens, i)):
                     token.cls = "noun"
                 else:
                     token.cls = "bare"
                 token.passive = self._is_passive(tokens, i)
                 previous = token
+
+    def _after_determiner(self, tokens: Sequence[Token], i: int) -> bool:
+        """"the attack", "the 2014 Kobani protests", "a series of coordinated raids": a noun or
+        an adjective, not a verb."""
+        plural = tokens[i].lower.endswith("s") and not tokens[i].lower.endswith("ss")
+        for k in range(i - 1, max(-1, i - 4), -1):
+            word = tokens[k].lower
+            if word in self._determiners or (k == i - 1 and word in self._prepositions
+                                             and tokens[i].lower.endswith(("ed", "ing"))):
+                return True
+            # only a plural noun can follow "the 2014 Kobani"; "The Taliban seized" is a verb
+            if not plural or not (tokens[k].text[:1].isupper() or tokens[k].text[:1].isdigit()):
+                return False
+        return False
+
+    def _reduced_relative(self, tokens: Sequence[Token], i: int) -> bool:
+        """"a truce deal mediated by Qatar": a participle describing a noun, not a verb."""
+        token, previous = tokens[i], tokens[i - 1]
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        return (token.lower.endswith("ed") and following == "by" and previous.is_word
+                and previous.text.islower() and previous.lower not in self._function_words)
 
     def _modifies(self, previous: Token, token: Token) -> bool:
         """An uninflected word right after a lowercase content word is the head of a noun
@@ -84,7 +107,8 @@ class Morphology:
 
     def _is_passive(self, tokens: Sequence[Token], i: int) -> bool:
         word = tokens[i].lower
-        if not (word.endswith(("ed", "en", "wn", "ne")) or tokens[i].norm != word):
+        if word.endswith("ing") or not (word.endswith(("ed", "en", "wn", "ne"))
+                                        or tokens[i].norm != word):
             return False
         for j in range(i - 1, max(-1, i - 4), -1):  # was (reportedly) attacked
             prev = tokens[j].lower
