@@ -288,6 +288,8 @@ def _joinable(tokens: Sequence[Token], group: list[Mention], mention: Mention,
     for token in gap:
         if token.lower in words.actor_linkers:
             continue
+        if token.text in "[(" and len(gap) == 1 and mention.first("country"):
+            continue  # "rezim [Suriah]": a bracketed country belongs to the role before it
         if roles_only and token.lower in words.role_linkers and mention.first("actor", "country"):
             continue  # "officials from the Taliban", "Duta Besar dari Indonesia"
         return False
