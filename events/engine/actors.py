@@ -53,6 +53,7 @@ class ActorPhrase:
     is_location: bool = False
     compound: int | None = None  # index of the compound group this phrase belongs to
     has_role_only: bool = False
+    inferred: bool = False  # the country came from the event's place or the home default
 
 
 @dataclass
@@ -235,6 +236,7 @@ def _place_roles(tokens: Sequence[Token], phrases: list[ActorPhrase],
             phrase.code = country + phrase.code
             phrase.country = country
             phrase.has_role_only = False
+            phrase.inferred = True
             phrase.entry_ids.append("assembly.role-country-from-place" if country == place
                                     else "assembly.role-country-default")
 

@@ -259,19 +259,20 @@ class _Sentence:
     # -- objects ---------------------------------------------------------------------------
     def right_actor(self, start: int, skip: Sequence[int] = (), cross: bool = False,
                     stop_at_agent: bool = True, exclude: ActorPhrase | None = None,
-                    through_agent: bool = False) -> ActorPhrase | None:
+                    through_agent: bool = False, free_until: int = -1) -> ActorPhrase | None:
         """First actor phrase after ``start``: within the clause, or (``cross``) within the
         clause a complement verb governs. A phrase naming only a role ("jet tempur", "troops")
         gives way to a later phrase with a country or organisation in the same stretch."""
         found = self._right_actors(start, skip, cross, stop_at_agent and not through_agent,
-                                   exclude, through_agent)
+                                   exclude, through_agent, free_until)
         first = next(found, None)
-        if first is None or not first.has_role_only:
+        if first is None or not (first.has_role_only or first.inferred):
             return first
-        return next((p for p in found if not p.has_role_only), first)
+        return next((p for p in found if not (p.has_role_only or p.inferred)), first)
 
     def _right_actors(self, start: int, skip: Sequence[int], cross: bool, stop_at_agent: bool,
-                      exclude: ActorPhrase | None, through_agent: bool = False):
+                      exclude: ActorPhrase | None, through_agent: bool = False,
+                      free_until: int = -1):
         limit = MAX_COMPLEMENT_DISTANCE if cross else MAX_TARGET_DISTANCE
         skip = set(skip) | (self.literals if cross else set())
         k = start
@@ -286,6 +287,9 @@ class _Sentence:
                                               self.after_possessive(phrase))):
                     yield phrase
                 k = phrase.end
+                continue
+            if k < free_until:  # inside the pattern's own gap: "menangguhkan sementara kerja sama"
+                k += 1
                 continue
             if token.text in QUOTE_CHARS or token.text in HARD_STOPS:
                 return
@@ -538,7 +542,8 @@ def _participants(sentence: _Sentence, trigger: Trigger, code: str,
     else:
         cross = "complement" in flags or code[:2] == "14"  # protests: "... menuntut X mundur"
         target = sentence.right_actor(trigger.head + 1, skip, cross=cross, stop_at_agent=not cross,
-                                      through_agent=code[:2] in BLAME_ROOTS)
+                                      through_agent=code[:2] in BLAME_ROOTS,
+                                      free_until=trigger.end)
         if code[:2] in TRANSFER_ROOTS or code in TRANSFER_CODES:
             target = sentence.recipient(trigger.end, skip) or target  # "extradited X to Y"
         if target is None:
