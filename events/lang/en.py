@@ -72,6 +72,8 @@ class Morphology:
                     token.cls = "bare"
                 token.passive = self._is_passive(tokens, i)
                 previous = token
+            else:
+                previous = None  # punctuation: "..., according to" starts afresh
 
     def _after_determiner(self, tokens: Sequence[Token], i: int) -> bool:
         """"the attack", "the 2014 Kobani protests", "a series of coordinated raids": a noun or
