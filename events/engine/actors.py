@@ -226,12 +226,14 @@ def _place_roles(tokens: Sequence[Token], phrases: list[ActorPhrase],
                 phrase.code[:3] in STATELESS_AGENTS or (
                     phrase.start > 0 and tokens[phrase.start - 1].lower in words.possessives):
             continue  # "its troops" belong to whoever "its" is
-        country = place
-        # ministries, parliaments and courts named without a country are the home country's,
-        # wherever the event takes place; police and armies are placed by the event
-        if (country is None and phrase.code[:3] in STATE_AGENTS) or \
-                phrase.code[:3] in HOME_AGENTS:
-            country = words.default_country or country
+        # ministries, parliaments and courts named without a country are the home country's
+        # (where the language has one), wherever the event takes place; police, armies and
+        # people are placed by the event
+        if phrase.code[:3] in HOME_AGENTS:
+            country = words.default_country
+        else:
+            country = place or (words.default_country if phrase.code[:3] in STATE_AGENTS
+                                else None)
         if country:
             phrase.code = country + phrase.code
             phrase.country = country

@@ -182,6 +182,21 @@ class _Sentence:
             k -= 1
         return None, "sentence start"
 
+    def reported_speaker(self, head: int, subjects: dict[int, ActorPhrase | None]
+                         ) -> ActorPhrase | None:
+        """The speaker whose reported clause opens with the pronoun before ``head``:
+        "X said (that) it would ...", "X mengatakan pihaknya akan ..."."""
+        k = head - 1
+        while k >= 0 and self.tokens[k].lower not in self.words.pronouns:
+            k -= 1
+        j = k - 1
+        while j >= 0 and self.tokens[j].lower in self.words.clause_breaks:
+            j -= 1  # "that", "bahwa"
+        for trigger in self.triggers:
+            if "speech" in trigger.flags and trigger.end - 1 == j:
+                return subjects.get(trigger.head)
+        return None
+
     def postposed(self, trigger: Trigger) -> bool:
         """"..., X said." / "..., kata X": a speech verb in the last comma-segment, with no
         clause of its own after it."""
@@ -493,8 +508,10 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
         return "negated"
     previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
     before = " ".join(t.lower for t in tokens[max(0, trigger.head - 3):trigger.head])
-    if _governing_trigger(triggers, trigger, previous, words) is not None or any(
-            before == m or before.endswith(" " + m) for m in words.purpose_markers):
+    governor = _governing_trigger(triggers, trigger, previous, words)
+    purpose = governor is not None and "speech" not in governor.flags
+    if (purpose or any(before == m or before.endswith(" " + m) for m in words.purpose_markers)) \
+            and intent_marker(tokens, trigger.head, words) is None:
         return "purpose clause (intended, not done)"
     if (trigger.pattern.head_class[0] == "noun" or tokens[trigger.head].cls == "noun") \
             and previous in words.prepositions:
@@ -572,6 +589,11 @@ def _subject(sentence: _Sentence, trigger: Trigger, subjects: dict[int, ActorPhr
              rules: list[str]) -> tuple[ActorPhrase | None, str]:
     """The subject before an active trigger, shared with an earlier verb when coordinated."""
     source, why = sentence.left_actor(trigger.head, objects=True)
+    if source is None and why.startswith("pronoun"):
+        speaker = sentence.reported_speaker(trigger.head, subjects)
+        if speaker is not None:  # "Turkey said it was ready to host talks"
+            rules.append("assembly.pronoun-is-speaker")
+            return speaker, "found"
     governor = sentence.object_of(source) if source is not None else None
     if governor is not None and governor.head in subjects and \
             sentence.coordinated(source, trigger.head):
@@ -617,14 +639,21 @@ def _pairs(sentence: _Sentence, trigger: Trigger, code: str, source: ActorPhrase
         rules.append("assembly.between-parties")
         return [(a, b) for a in parties for b in parties if a is not b]
     sources = sentence.members(source) if source is not None else [None]
-    targets = sentence.members(target) if target is not None else [None]
+    if target is not None and target.is_location and len(sources) > 1:
+        target = None  # "Vietnam and Laos vowed ... in Vientiane": a joint act, not on the place
+    if "speech" in trigger.flags:
+        targets = [target]  # a statement is about its first actor, not every conjunct
+    else:
+        targets = sentence.members(target) if target is not None else [None]
     symmetric = ("symmetric" in trigger.flags or _reciprocal(sentence.tokens, trigger.head,
                                                              sentence.words)) \
         and "assembly.intent" not in rules  # willingness is one-sided
     if target is None and len(sources) > 1 and (symmetric or code[:2] in JOINT_ROOTS):
         rules.append("assembly.joint-compound")
         return [(a, b) for a in sources for b in sources if a is not b]
-    pairs = [(a, b) for a in sources for b in targets if a is None or b is None or a is not b]
+    pairs = [(a, None if b is not None and b.is_location and a is not None and
+              a.country == b.country else b)  # no country acts "on" its own territory
+             for a in sources for b in targets if a is None or b is None or a is not b]
     if symmetric and target is not None and source is not None:
         pairs += [(b, a) for a, b in pairs]
         rules.append("assembly.symmetric")
