@@ -152,7 +152,8 @@ class Coder:
         pack.morphology.annotate(tokens)
         mentions = find_mentions(tokens, pack.lexicon.actors)
         phrases = compose_phrases(tokens, mentions, pack.words, self.codebook, memory)
-        triggers = find_triggers(tokens, pack.lexicon, pack.rules)
+        inside_names = frozenset(k for p in phrases for k in range(p.start + 1, p.end))
+        triggers = find_triggers(tokens, pack.lexicon, pack.rules, inside_names)
         instruments = find_instruments(tokens, pack.lexicon) if triggers else []
         discard = discard_reason(sentence.text, pack.discard_patterns) \
             if triggers else None

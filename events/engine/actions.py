@@ -31,24 +31,29 @@ def _word_matches(token: Token, norm: str, surface: str) -> bool:
     return token.norm == norm or token.lower == surface
 
 
-def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern,
-                k: int = 0) -> tuple[int, tuple[int, ...]] | None:
-    """(end index, literal positions) when ``pattern.rest[k:]`` matches from token ``i``."""
+def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 0,
+                free: frozenset[int] = frozenset()) -> tuple[int, tuple[int, ...]] | None:
+    """(end index, literal positions) when ``pattern.rest[k:]`` matches from token ``i``.
+    A gap spans up to MAX_GAP words; the words of a name after its first (``free``) are free,
+    so "menetapkan Gubernur Papua Lukas Enembe sebagai tersangka" still matches."""
     if k == len(pattern.rest):
         return i, ()
     word = pattern.rest[k]
     if word == GAP:
-        for skip in range(0, MAX_GAP + 1):
-            if i + skip > len(tokens):
-                break
-            if skip and not tokens[i + skip - 1].is_word:
-                break  # a gap never runs across punctuation
-            found = _match_rest(tokens, i + skip, pattern, k + 1)
+        j, used = i, 0
+        while j <= len(tokens):
+            found = _match_rest(tokens, j, pattern, k + 1, free)
             if found is not None:
                 return found
+            if j == len(tokens) or not tokens[j].is_word:
+                break  # a gap never runs across punctuation
+            used += 0 if j in free else 1
+            if used > MAX_GAP:
+                break
+            j += 1
         return None
     if i < len(tokens) and _word_matches(tokens[i], word, pattern.rest_surface[k]):
-        found = _match_rest(tokens, i + 1, pattern, k + 1)
+        found = _match_rest(tokens, i + 1, pattern, k + 1, free)
         if found is not None:
             return found[0], (i, *found[1])
     return None
@@ -62,7 +67,8 @@ def _present(pattern: VerbPattern, words: set[str]) -> bool:
 
 
 def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
-             rules_module, words: set[str] | None = None) -> Trigger | None:
+             rules_module, words: set[str] | None = None,
+             free: frozenset[int] = frozenset()) -> Trigger | None:
     """The best pattern whose trigger is token ``i`` (patterns come longest first).
 
     Patterns whose trigger is written in the token's exact form win; otherwise the language may
@@ -77,13 +83,14 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
                 continue
             if not rules_module.trigger_matches(pattern, token, tokens, i, strict):
                 continue
-            found = _match_rest(tokens, i + 1, pattern)
+            found = _match_rest(tokens, i + 1, pattern, free=free)
             if found is not None:
                 return Trigger(pattern, i, found[0], (i, *found[1]))
     return None
 
 
-def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module) -> list[Trigger]:
+def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module,
+                  free: frozenset[int] = frozenset()) -> list[Trigger]:
     """Non-overlapping triggers, left to right; a longer match hides triggers inside it."""
     found: list[Trigger] = []
     covered_until = -1
@@ -96,7 +103,7 @@ def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module) -> li
             patterns = lexicon.verbs.get(token.lower)
         if not patterns:
             continue
-        trigger = match_at(tokens, i, patterns, rules_module, words)
+        trigger = match_at(tokens, i, patterns, rules_module, words, free)
         if trigger is not None:
             found.append(trigger)
             covered_until = trigger.end if trigger.pattern.rest else i + 1

@@ -100,7 +100,11 @@ def find_mentions(tokens: Sequence[Token], trie: TrieNode) -> list[Mention]:
         best: tuple[int, tuple[ActorEntry, ...]] | None = None
         j = i
         while j < len(tokens):
-            node = node.children.get(token_key(tokens[j].lower))
+            lower = tokens[j].lower
+            step = node.children.get(lower)
+            if step is None:  # "tentara-tentara" is a plural of "tentara"
+                step = node.children.get(token_key(lower))
+            node = step
             if node is None:
                 break
             j += 1

@@ -27,6 +27,8 @@ HARD_STOPS = {".", ";", ":", "!", "?"}
 OPENERS = {")": "(", "]": "["}
 JOINT_ROOTS = {"03", "04", "05", "06", "08"}
 VIOLENT_ROOTS = {"18", "19", "20"}
+GENERIC_VIOLENT_CODES = {"18", "180", "19", "190", "20", "200"}
+ADJUNCT_WORDS = frozenset({"dalam", "selama", "saat", "during", "amid", "while"})
 MATERIAL_ROOTS = {"15", "16", "17", "18", "19", "20"}
 MAX_TARGET_DISTANCE = 12
 MAX_COMPLEMENT_DISTANCE = 18
@@ -228,6 +230,14 @@ class _Sentence:
                 if found is not None:
                     return found
             k += 1
+        k = start  # bought "from" a seller when nothing is handed "to" anyone
+        while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
+            token = self.tokens[k]
+            if token.text in HARD_STOPS or token.lower in self.words.clause_breaks:
+                return None
+            if token.lower in self.words.source_prepositions and k not in skip:
+                return self.right_actor(k + 1)
+            k += 1
         return None
 
     def _bracketed(self, close: int) -> int | None:
@@ -283,7 +293,13 @@ class _Sentence:
         first = next(found, None)
         if first is None or not (first.has_role_only or first.inferred):
             return first
-        return next((p for p in found if not (p.has_role_only or p.inferred)), first)
+        for later in found:
+            between = {t.lower for t in self.tokens[first.end:later.start]}
+            if between & (self.words.locative | ADJUNCT_WORDS):
+                break  # "menangkap 200 demonstran dalam aksi tolak UU TNI"
+            if not (later.has_role_only or later.inferred):
+                return later
+        return first
 
     def _right_actors(self, start: int, skip: Sequence[int], cross: bool, stop_at_agent: bool,
                       exclude: ActorPhrase | None, through_agent: bool = False,
@@ -293,7 +309,9 @@ class _Sentence:
         k = start
         while k < len(self.tokens) and k - start <= limit:
             token = self.tokens[k]
-            if k in skip:
+            named = k in self.actor_at and not (self.actor_at[k].has_role_only or
+                                                self.actor_at[k].inferred)
+            if k in skip and not named:  # the pattern's own words ("kerja sama militer")
                 k += 1
                 continue
             if k in self.actor_at:
@@ -315,7 +333,8 @@ class _Sentence:
                     self._participle(self.tokens[k - 1]):
                 return  # "a ceasefire brokered by Russia": the broker is no target
             if not cross:
-                if token.lower in self.words.clause_breaks or token.text == ",":
+                if token.lower in self.words.clause_breaks or token.text == "," or \
+                        token.lower in self.words.purpose_markers:
                     return
                 if stop_at_agent and token.lower in self.words.passive_agent:
                     return
@@ -330,10 +349,13 @@ class _Sentence:
         return token.cls == "verb" or (token.lower != token.norm and token.lower.endswith(
             ("ed", "en", "wn", "ne")))
 
-    def agent_after(self, start: int) -> ActorPhrase | None:
+    def agent_after(self, start: int, literals: Sequence[int] = ()) -> ActorPhrase | None:
         """The agent of a passive: the actor after "oleh"/"by" following the trigger, or right
-        after the verb ("disalurkan Pemerintah Australia")."""
-        if start in self.actor_at and self.actor_at[start].start == start:
+        after the verb ("disalurkan Pemerintah Australia", "ditahan tentara Israel")."""
+        while start in literals:
+            start += 1
+        if start in self.actor_at and self.actor_at[start].start == start and \
+                not self.actor_at[start].has_role_only:
             return self.actor_at[start]
         k = start
         while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
@@ -406,8 +428,9 @@ def _reciprocal(tokens: Sequence[Token], head: int, words: LanguageWords) -> boo
 
 
 def refine_code(code: str, instruments: Sequence[Trigger]) -> tuple[str, str | None]:
-    """A violent trigger takes the code of a weapon/method phrase in the same sentence."""
-    if code[:2] not in VIOLENT_ROOTS:
+    """A generic violent trigger ("attack") takes the code of a weapon or method phrase in the
+    same sentence; a specific one ("dropped sarin") keeps its own."""
+    if code not in GENERIC_VIOLENT_CODES:
         return code, None
     for instrument in instruments:
         if instrument.code[:2] in VIOLENT_ROOTS:
@@ -451,7 +474,7 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
         code, refined_by = refine_code(trigger.code, instruments)
         rules = [trigger.pattern.entry.id] + ([refined_by] if refined_by else [])
         if "complement" in flags:
-            governed_until = _clause_end(tokens, trigger.end)
+            governed_until = _complement_end(tokens, trigger.end, triggers, words)
             embedded = [t for t in triggers if trigger.end <= t.head < governed_until]
             code, rule = _complement_code(code, embedded)
             rules += [rule] if rule else []
@@ -611,7 +634,7 @@ def _passive_participants(sentence: _Sentence, trigger: Trigger, code: str, rule
     """"X diserang oleh Y" / "X was attacked by Y": Y is the source, X the target; a place as
     subject stands for its country; with no subject, the recipient after the agent."""
     rules.append("assembly.passive")
-    source = sentence.agent_after(trigger.end)
+    source = sentence.agent_after(trigger.head + 1, trigger.literals)
     target, why = sentence.left_actor(trigger.head, objects=True)
     if target is None and code[:2] in MATERIAL_ROOTS:
         target = sentence.location_before(trigger.head)
@@ -670,6 +693,21 @@ def _governing_trigger(triggers: Sequence[Trigger], trigger: Trigger, previous: 
         return None
     earlier = [t for t in triggers if t.end <= trigger.head]
     return earlier[-1] if earlier else None
+
+
+def _complement_end(tokens: Sequence[Token], start: int, triggers: Sequence[Trigger],
+                    words: LanguageWords) -> int:
+    """Where a complement verb's clause ends: a hard stop, a quote, a relative clause, or a
+    passive main verb ("Massa yang menolak UU ... dibubarkan oleh aparat")."""
+    heads = {t.head for t in triggers}
+    k = start
+    while k < len(tokens):
+        token = tokens[k]
+        if token.text in HARD_STOPS or token.text in QUOTE_CHARS or \
+                token.lower in words.relative_markers or (k in heads and token.passive):
+            return k
+        k += 1
+    return k
 
 
 def _clause_end(tokens: Sequence[Token], start: int) -> int:

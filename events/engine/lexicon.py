@@ -84,7 +84,7 @@ def build_actor_trie(entries: Iterable[ActorEntry]) -> TrieNode:
                 continue
             node = root
             for word in words:
-                node = node.children.setdefault(token_key(word.lower()), TrieNode())
+                node = node.children.setdefault(word.lower(), TrieNode())
             node.names.append(ActorName(entry, words, tuple(case_rule(w) for w in words)))
     return root
 

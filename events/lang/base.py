@@ -54,6 +54,7 @@ class LanguageWords(BaseModel):
     purpose_markers: list[str]
     conditionals: frozenset[str]
     recipient_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
     subordinators: frozenset[str]
     directional: frozenset[str]
     currency_words: frozenset[str]
