@@ -155,7 +155,9 @@ class Coder:
         inside_names = frozenset(k for p in phrases for k in range(p.start + 1, p.end))
         triggers = find_triggers(tokens, pack.lexicon, pack.rules, inside_names)
         instruments = find_instruments(tokens, pack.lexicon) if triggers else []
-        discard = discard_reason(sentence.text, pack.discard_patterns) \
+        names = [(tokens[p.start].start, tokens[p.end - 1].end) for p in phrases
+                 if not p.is_location]
+        discard = discard_reason(sentence.text, pack.discard_patterns, names) \
             if triggers else None
         assembly = assemble(tokens, phrases, triggers, instruments, pack.words, discard)
         date = pack.dates.resolve(sentence.text, article.date)

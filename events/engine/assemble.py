@@ -36,7 +36,7 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "15": "138", "16": "130", "17": "137", "18": "138", "19": "138", "20": "138"}
 AGENTLESS_ROOTS = {"18", "19", "20"}
 PLACE_TARGET_CODES = {"042", "043", "044"}  # visits: the place visited stands for its country
-PLACE_TARGET_ROOTS = {"03", "07", "15", "16"}  # aid to, forces near, envoys withdrawn from a place
+PLACE_TARGET_ROOTS = {"03", "07", "14", "15", "16"}  # aid to, forces near, envoys withdrawn from a place
 DIRECTED_PLACE_ROOTS = VIOLENT_ROOTS  # attacks "on"/"ke" a place
 UNCONVENTIONAL_AGENTS = {"UAF", "CRM"}
 BLAME_ROOTS = {"10", "11", "12"}  # "rejected the offer made by X": X is the target
@@ -81,12 +81,14 @@ def compile_discard_patterns(words: LanguageWords) -> tuple[re.Pattern, ...]:
     return (cue_re, *(re.compile(p) for p in words.discard_patterns))
 
 
-def discard_reason(text: str, patterns: Sequence[re.Pattern]) -> str | None:
-    """The cue that marks a sentence as sport, markets, weather or entertainment, if any."""
+def discard_reason(text: str, patterns: Sequence[re.Pattern],
+                   names: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The cue that marks a sentence as sport, markets, weather or entertainment, if any. Cues
+    inside an actor's name do not count ("Liga Arab", "Liga Nasional untuk Demokrasi")."""
     for pattern in patterns:
-        match = pattern.search(text)
-        if match:
-            return match.group(0)
+        for match in pattern.finditer(text):
+            if not any(start <= match.start() < end for start, end in names):
+                return match.group(0)
     return None
 
 
@@ -443,7 +445,7 @@ def _complement_code(code: str, embedded: Sequence[Trigger]) -> tuple[str, str |
     if code[:2] != "03" or not embedded:
         return code, None
     root = embedded[0].code[:2]
-    if root in VIOLENT_ROOTS or root == "15":
+    if root in VIOLENT_ROOTS:
         return "138", "assembly.vow-to-attack-is-threat"
     if root in ("16", "17"):
         return "130", "assembly.vow-to-coerce-is-threat"
@@ -675,7 +677,8 @@ def _pairs(sentence: _Sentence, trigger: Trigger, code: str, source: ActorPhrase
         rules.append("assembly.joint-compound")
         return [(a, b) for a in sources for b in sources if a is not b]
     pairs = [(a, None if b is not None and b.is_location and a is not None and
-              a.country == b.country else b)  # no country acts "on" its own territory
+              a.country == b.country and code[:2] != "14" else b)
+             # no country acts "on" its own territory, but protesters target their own state
              for a in sources for b in targets if a is None or b is None or a is not b]
     if symmetric and target is not None and source is not None:
         pairs += [(b, a) for a, b in pairs]
