@@ -34,6 +34,8 @@ CHUNK_ARTICLES = 32
 CHUNK_CHARS = 50_000
 #: Chunks in flight per worker (read ahead and not yet written): bounds the parent's memory.
 CHUNKS_PER_WORKER = 3
+#: Seconds between checks that no worker process has died while results are awaited.
+WATCH_INTERVAL = 1.0
 
 Item = Article | Rejected
 Result = CodedArticle | Rejected
@@ -88,7 +90,14 @@ def _describe(exc: BaseException, article_id: str | None = None) -> str:
             + "".join(traceback.format_exception(exc)))
 
 
-class WorkerError(RuntimeError):
+def _death(exitcode: int) -> str:
+    how = (f"was killed by signal {-exitcode}" + (" (out of memory?)" if exitcode == -9 else "")
+           if exitcode < 0 else f"exited with status {exitcode}")
+    return (f"a worker process {how} while coding; its articles are lost, so the run stops "
+            f"(try --jobs 1 to find the article, or a lower --max-chars)")
+
+
+class WorkerError(EventsError):
     """An unexpected failure inside a worker process (its traceback is in the message)."""
 
 
@@ -175,9 +184,22 @@ def _pool_stream(chunks: Iterator[list[Item]], jobs: int,
 
     pool = multiprocessing.get_context().Pool(jobs, initializer=_init_worker,
                                               initargs=(dictionaries,))
+    workers = list(pool._pool)  # noqa: SLF001 - to notice a worker that dies (see below)
+    results_in_order = pool.imap(_code_chunk, throttled())
     finished = False
     try:
-        for results in pool.imap(_code_chunk, throttled()):
+        while True:
+            try:
+                results = results_in_order.next(timeout=WATCH_INTERVAL)
+            except StopIteration:
+                break
+            except multiprocessing.TimeoutError:
+                # A pool replaces a worker that dies (killed for lack of memory, a crash in a C
+                # extension) but loses its chunk, and imap would wait for it for ever.
+                dead = [w for w in workers if w.exitcode is not None]
+                if dead:
+                    raise WorkerError(_death(dead[0].exitcode)) from None
+                continue
             window.release()
             yield from results
         if failure:

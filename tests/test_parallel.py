@@ -183,3 +183,31 @@ def test_progress_disabled_is_silent():
 def test_extract_prints_no_bar_when_stderr_is_not_a_terminal(capsys):
     _, _, err = _extract(capsys, ["extract", str(DEV_SET), "-j", "1"])
     assert "articles/s" not in err and "\r" not in err
+
+
+def test_a_worker_that_dies_stops_the_run_with_an_error(monkeypatch, capsys, tmp_path):
+    import multiprocessing
+    import os
+
+    from events.coder import Coder
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the patched coder reaches worker processes only when they are forked")
+    real = Coder.code_article
+
+    def dying(self, article, *args, **kwargs):
+        if article.id == "a13":
+            os._exit(3)  # as if killed: no exception, no result
+        return real(self, article, *args, **kwargs)
+
+    monkeypatch.setattr(Coder, "code_article", dying)
+    monkeypatch.setattr(parallel, "WATCH_INTERVAL", 0.2)
+    monkeypatch.setattr(parallel, "CHUNK_ARTICLES", 4)
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"a{i}", "text": ARTICLE, "lang": "id",
+                                          "date": "2022-02-24"}) + "\n" for i in range(40)))
+    out = tmp_path / "out.jsonl"
+    code = main(["extract", str(corpus), "--jobs", "2", "-o", str(out)])
+    assert code == 2
+    assert "worker process exited with status 3" in capsys.readouterr().err
+    assert not out.exists()
