@@ -18,7 +18,7 @@ from typing import IO, Iterable, Iterator
 
 from pydantic import ValidationError
 
-from .models import Article
+from .models import Article, with_origin
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -85,7 +85,7 @@ def _finish(fields: dict, path: str, line: int | None, defaults: InputDefaults) 
     if article.date is None:
         return Rejected(path, line, "no publication date: add 'date' (YYYY-MM-DD) or pass --date",
                         article.id or None)
-    return article
+    return with_origin(article, path, line)
 
 
 def _decode(data: bytes, path: str) -> tuple[str | None, Rejected | None]:

@@ -14,6 +14,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     StringConstraints,
     field_validator,
     model_validator,
@@ -36,6 +37,7 @@ class Article(_Record):
     """A news article to code. Only ``text`` is required on input."""
 
     model_config = ConfigDict(extra="ignore", frozen=True)
+    _origin: tuple[str, int | None] = PrivateAttr(default=("<article>", None))  # file and line
 
     id: str = Field(default="", description="Article identifier (the input id, or the file's stem).")
     text: str = Field(description="Full article text.")
@@ -59,6 +61,12 @@ class Article(_Record):
     @classmethod
     def _lower_lang(cls, value: object) -> object:
         return value.strip().lower() if isinstance(value, str) else value
+
+
+def with_origin(article: "Article", path: str, line: int | None) -> "Article":
+    """The article, remembering which file and line it was read from (for error messages)."""
+    article._origin = (path, line)
+    return article
 
 
 class Sentence(_Record):

@@ -48,11 +48,11 @@ def code_one(coder: Coder, article: Article) -> CodedArticle | Rejected:
     try:
         return coder.code_article(article)
     except ArticleRejected as exc:
-        return Rejected("<article>", None, str(exc), article.id)
+        return Rejected(*article._origin, str(exc), article.id)
     except (EventsError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 - see the docstring
-        return Rejected("<article>", None, f"{INTERNAL_ERROR} (please report it with this article): "
+        return Rejected(*article._origin, f"{INTERNAL_ERROR} (please report it with this article): "
                                            f"{type(exc).__name__}: {_first_line(exc)}", article.id)
 
 
@@ -64,17 +64,36 @@ def _first_line(exc: Exception) -> str:
     return " ".join(text.splitlines()[:3])[:300]
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """A coded article already written in the output format (by a worker process, see
+    :mod:`events.parallel`): ``data`` is what the writer would write for it."""
+
+    article_id: str
+    sentence_count: int
+    event_count: int
+    data: bytes
+
+
+def sentence_count(result: CodedArticle | Rendered) -> int:
+    return result.sentence_count if isinstance(result, Rendered) else len(result.sentences)
+
+
 def coded_stream(coder: Coder, items: Iterable[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:
     for item in items:
         yield item if isinstance(item, Rejected) else code_one(coder, item)
 
 
 def run(coder: Coder, inputs: Iterable[str], defaults: InputDefaults,
-        on_article: Callable[[CodedArticle], None],
+        on_article: Callable[[CodedArticle | Rendered], None],
         on_reject: Callable[[Rejected], None] | None = None,
         stdin: IO[bytes] | None = None,
-        results: Iterable[CodedArticle | Rejected] | None = None) -> Summary:
-    """Code every input article, calling ``on_article`` / ``on_reject`` in input order."""
+        results: Iterable[CodedArticle | Rendered | Rejected] | None = None) -> Summary:
+    """Code every input article, calling ``on_article`` / ``on_reject`` in input order.
+
+    ``results`` replaces the coding of ``inputs`` (e.g. by worker processes); it may hold
+    :class:`Rendered` articles when the workers also wrote them in the output format.
+    """
     summary = Summary()
     stream = results if results is not None else coded_stream(coder, read_inputs(inputs, defaults, stdin))
     for result in stream:
@@ -87,8 +106,9 @@ def run(coder: Coder, inputs: Iterable[str], defaults: InputDefaults,
                 on_reject(result)
             continue
         summary.coded += 1
-        summary.sentences += len(result.sentences)
-        summary.events += len(result.events)
+        summary.sentences += sentence_count(result)
+        summary.events += result.event_count if isinstance(result, Rendered) else \
+            len(result.events)
         on_article(result)
     return summary
 

@@ -54,6 +54,6 @@ def test_code_jsonl_records_keeps_rejects_and_reads_str_or_bytes():
     assert [e["article_id"] for e in events] == ["a"]
     assert events[0]["date"] == "2022-02-24" and events[0]["action"]["root"] == "19"
     assert [(r["path"], r["line"], r["article_id"]) for r in rejects] == [
-        ("part-0", 2, None), ("<article>", None, "c")]
+        ("part-0", 2, None), ("part-0", 3, "c")]
     assert "malformed JSON" in rejects[0]["reason"]
     assert "unsupported language" in rejects[1]["reason"]

@@ -69,8 +69,8 @@ def test_rejects_pass_through_in_input_order(tmp_path, capsys, small_chunks):
         outputs[jobs] = (out, rejects.read_text(), err)
     assert outputs["1"] == outputs["2"]
     rejected = [json.loads(line) for line in outputs["2"][1].splitlines()]
-    assert [r["line"] or r["article_id"] for r in rejected] == [
-        i + 1 if i % 7 == 3 else f"nolang-{i}" for i in range(30) if i % 7 in (3, 5)]
+    assert [(r["line"], r["article_id"]) for r in rejected] == [
+        (i + 1, None if i % 7 == 3 else f"nolang-{i}") for i in range(30) if i % 7 in (3, 5)]
     ids = [json.loads(line)["article_id"] for line in outputs["2"][0].splitlines()]
     assert ids == [f"a{i}" for i in range(30) if i % 7 not in (3, 5)]
 
