@@ -71,7 +71,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .atomic import open_output
     from .coder import Coder
     from .inputs import InputDefaults, read_inputs
-    from .parallel import coded_results
+    from .parallel import RENDERED_FORMATS, article_writer, coded_results
     from .pipeline import reject_line, run
     from .progress import Progress, wanted
     from .writers import writer_for
@@ -98,14 +98,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     try:
         with open_output(args.output) as stream, progress, \
                 coded_results(read_inputs(args.inputs, defaults), jobs=args.jobs,
-                              dictionaries=args.dict, coder=coder) as results:
+                              dictionaries=args.dict, coder=coder,
+                              # workers write these formats themselves, with the writer options
+                              render=None if args.one_a_day or spec.name not in RENDERED_FORMATS
+                              else spec.name, render_options={"base_iri": args.base_iri}
+                              ) as results:
             if args.one_a_day:
                 from .tables.oneaday import one_a_day_writer
                 writer = one_a_day_writer(spec, stream, base_iri=args.base_iri)
             else:
                 writer = spec.create(stream, base_iri=args.base_iri)
             summary = run(coder, args.inputs, defaults,
-                          on_article=lambda coded: writer.write_article(coded.article, coded.events),
+                          on_article=article_writer(writer, stream),
                           on_reject=on_reject, results=progress.wrap(results))
             writer.close()
     except BaseException:

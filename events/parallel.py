@@ -14,19 +14,20 @@ Dask bag maps over its partitions (``docs/scale.md``).
 from __future__ import annotations
 
 import contextlib
+import io
 import itertools
 import os
 import signal
 import threading
 import traceback
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import IO, Callable, Iterable, Iterator, Sequence
 
 from .coder import CodedArticle, Coder
 from .errors import EventsError
 from .inputs import InputDefaults, Rejected, read_jsonl_stream
 from .models import Article
-from .pipeline import code_one, coded_stream
+from .pipeline import Rendered, code_one, coded_stream
 
 #: A chunk holds at most this many articles ...
 CHUNK_ARTICLES = 32
@@ -36,9 +37,14 @@ CHUNK_CHARS = 50_000
 CHUNKS_PER_WORKER = 3
 #: Seconds between checks that no worker process has died while results are awaited.
 WATCH_INTERVAL = 1.0
+#: Output formats whose output is the concatenation of each article's output (no header, footer or
+#: state across articles): worker processes write these themselves, so that the serial parent only
+#: copies bytes (``tests/test_parallel.py`` checks the property for each of them).
+RENDERED_FORMATS = frozenset({"jsonl", "nt", "nq"})
+
+Result = CodedArticle | Rendered | Rejected
 
 Item = Article | Rejected
-Result = CodedArticle | Rejected
 
 
 def default_jobs() -> int:
@@ -71,12 +77,14 @@ def chunked(items: Iterable[Item], max_articles: int | None = None,
 
 _worker_coder: Coder | None = None
 _worker_error: str | None = None
+_worker_render: tuple[str, dict] | None = None
 
 
-def _init_worker(dictionaries: Sequence[str]) -> None:
+def _init_worker(dictionaries: Sequence[str], render: tuple[str, dict] | None = None) -> None:
     """Pool initializer: build this worker's coder once. Never raises (a raising initializer makes
     the pool restart workers forever); the error is reported by the first chunk instead."""
-    global _worker_coder, _worker_error
+    global _worker_coder, _worker_error, _worker_render
+    _worker_render = render
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     try:
         _worker_coder = Coder(extra_dictionaries=dictionaries)
@@ -113,12 +121,36 @@ def _code_chunk(chunk: list[Item]) -> list[Result]:
             out.append(item)
             continue
         try:
-            out.append(code_one(_worker_coder, item))
+            result = code_one(_worker_coder, item)
+            out.append(render(result, *_worker_render) if _worker_render and
+                       isinstance(result, CodedArticle) else result)
         except EventsError as exc:
             raise EventsError(str(exc)) from None
         except Exception as exc:  # noqa: BLE001
             raise WorkerError(_describe(exc, item.id)) from None
     return out
+
+
+def render(coded: CodedArticle, format: str, options: dict | None = None) -> Rendered:
+    """``coded`` written in ``format`` (one of :data:`RENDERED_FORMATS`) with writer ``options``."""
+    from .writers import WRITERS
+
+    buffer = io.BytesIO()
+    writer = WRITERS[format].create(buffer, **(options or {}))
+    writer.write_article(coded.article, coded.events)
+    writer.close()
+    return Rendered(coded.article.id, len(coded.sentences), len(coded.events), buffer.getvalue())
+
+
+def article_writer(writer, stream: IO[bytes]) -> Callable[[CodedArticle | Rendered], None]:
+    """The ``on_article`` callback of a run: rendered articles are copied to ``stream``, coded
+    ones are given to ``writer`` (which writes to the same stream)."""
+    def write(result: CodedArticle | Rendered) -> None:
+        if isinstance(result, Rendered):
+            stream.write(result.data)
+        else:
+            writer.write_article(result.article, result.events)
+    return write
 
 
 # --- parent side ------------------------------------------------------------------------------
@@ -127,19 +159,27 @@ def _code_chunk(chunk: list[Item]) -> list[Result]:
 @contextlib.contextmanager
 def coded_results(items: Iterable[Item], jobs: int | None = None,
                   dictionaries: Sequence[str | Path] = (), coder: Coder | None = None,
-                  chunk_articles: int | None = None,
-                  chunk_chars: int | None = None) -> Iterator[Iterator[Result]]:
+                  chunk_articles: int | None = None, chunk_chars: int | None = None,
+                  render: str | None = None,
+                  render_options: dict | None = None) -> Iterator[Iterator[Result]]:
     """A context manager giving the coded stream of ``items`` in input order.
 
     ``jobs`` is the number of processes (``None`` or 0: every core; 1: code in this process with
     ``coder``). Leaving the block stops the workers, also when the stream was not exhausted.
+    With ``render`` (a format of :data:`RENDERED_FORMATS`), worker processes also write each
+    article in that format, creating the writer with ``render_options`` (the parent's writer
+    options), and send :class:`Rendered` results; write them with :func:`article_writer`. Articles
+    coded in this process stay :class:`CodedArticle`.
     """
+    if render is not None and render not in RENDERED_FORMATS:
+        raise ValueError(f"format {render!r} cannot be written article by article")
     jobs = jobs or default_jobs()
     if jobs <= 1:
         yield coded_stream(coder or Coder(extra_dictionaries=dictionaries), items)
         return
     stream = _parallel(items, jobs, [str(p) for p in dictionaries], coder,
-                       chunk_articles or CHUNK_ARTICLES, chunk_chars or CHUNK_CHARS)
+                       chunk_articles or CHUNK_ARTICLES, chunk_chars or CHUNK_CHARS,
+                       (render, dict(render_options or {})) if render else None)
     try:
         yield stream
     finally:
@@ -147,7 +187,8 @@ def coded_results(items: Iterable[Item], jobs: int | None = None,
 
 
 def _parallel(items: Iterable[Item], jobs: int, dictionaries: list[str], coder: Coder | None,
-              chunk_articles: int, chunk_chars: int) -> Iterator[Result]:
+              chunk_articles: int, chunk_chars: int,
+              render: tuple[str, dict] | None) -> Iterator[Result]:
     chunks = chunked(items, chunk_articles, chunk_chars)
     first = next(chunks, None)
     if first is None:
@@ -157,11 +198,11 @@ def _parallel(items: Iterable[Item], jobs: int, dictionaries: list[str], coder: 
         local = coder or Coder(extra_dictionaries=dictionaries)
         yield from coded_stream(local, first)
         return
-    yield from _pool_stream(itertools.chain([first, second], chunks), jobs, dictionaries)
+    yield from _pool_stream(itertools.chain([first, second], chunks), jobs, dictionaries, render)
 
 
-def _pool_stream(chunks: Iterator[list[Item]], jobs: int,
-                 dictionaries: list[str]) -> Iterator[Result]:
+def _pool_stream(chunks: Iterator[list[Item]], jobs: int, dictionaries: list[str],
+                 render: tuple[str, dict] | None = None) -> Iterator[Result]:
     import multiprocessing
 
     # Pool.imap reads its input in a feeder thread as fast as it can; the semaphore keeps at most
@@ -183,7 +224,7 @@ def _pool_stream(chunks: Iterator[list[Item]], jobs: int,
             failure.append(exc)
 
     pool = multiprocessing.get_context().Pool(jobs, initializer=_init_worker,
-                                              initargs=(dictionaries,))
+                                              initargs=(dictionaries, render))
     workers = list(pool._pool)  # noqa: SLF001 - to notice a worker that dies (see below)
     results_in_order = pool.imap(_code_chunk, throttled())
     finished = False

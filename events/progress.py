@@ -47,7 +47,8 @@ class Progress:
             return
         last = time.monotonic()
         for result in results:
-            self.sentences += len(getattr(result, "sentences", ()) or ())
+            self.sentences += getattr(result, "sentence_count", None) or \
+                len(getattr(result, "sentences", ()) or ())
             now = time.monotonic()
             if now - last >= POSTFIX_EVERY:
                 last = now

@@ -211,3 +211,43 @@ def test_a_worker_that_dies_stops_the_run_with_an_error(monkeypatch, capsys, tmp
     assert code == 2
     assert "worker process exited with status 3" in capsys.readouterr().err
     assert not out.exists()
+
+
+# --- formats written by the workers -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", sorted(parallel.RENDERED_FORMATS))
+def test_rendered_formats_are_the_concatenation_of_each_article(coder, fmt):
+    from events.writers import WRITERS
+
+    coded = [r for r in (coder.code_article(a) for a in read_inputs([str(DEV_SET)]))]
+    whole = io.BytesIO()
+    writer = WRITERS[fmt].create(whole, base_iri="http://example.org/x/")
+    for c in coded:
+        writer.write_article(c.article, c.events)
+    writer.close()
+    pieces = [parallel.render(c, fmt, {"base_iri": "http://example.org/x/"}) for c in coded]
+    assert b"".join(p.data for p in pieces) == whole.getvalue()
+    assert [(p.article_id, p.sentence_count, p.event_count) for p in pieces] == [
+        (c.article.id, len(c.sentences), len(c.events)) for c in coded]
+
+
+def test_workers_render_the_output_format(small_chunks):
+    from events.pipeline import Rendered
+
+    items = list(read_inputs([str(DEV_SET)], InputDefaults()))
+    with parallel.coded_results(iter(items), jobs=2, render="nq") as results:
+        out = list(results)
+    assert out and all(isinstance(r, Rendered) for r in out)
+    assert all(b"> .\n" in r.data for r in out)
+    with pytest.raises(ValueError, match="article by article"):
+        with parallel.coded_results(iter(items), jobs=2, render="ttl"):
+            pass
+
+
+@pytest.mark.parametrize("fmt", ["nq", "ttl"])
+def test_jobs_2_equals_jobs_1_for_rdf_with_a_base_iri(capsys, small_chunks, fmt):
+    args = ["extract", str(DEV_SET), "-f", fmt, "--base-iri", "http://example.org/x/", "-q"]
+    _, out1, _ = _extract(capsys, [*args, "-j", "1"])
+    _, out2, _ = _extract(capsys, [*args, "-j", "2"])
+    assert out1 and out1 == out2 and "http://example.org/x/" in out1

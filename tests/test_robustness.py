@@ -14,7 +14,6 @@ import pytest
 import events.parallel as parallel
 from events.atomic import open_output
 from events.cli import main
-from events.writers import jsonl
 
 GOOD_ID = "Rusia menyerang Ukraina pada Kamis dini hari."
 GOOD_EN = "Russian forces attacked Ukraine on Thursday. Police arrested protesters in Jakarta."
@@ -200,15 +199,19 @@ def test_extract_writer_failing_midway_leaves_no_files(tmp_path, monkeypatch, jo
     corpus.write_bytes(b"".join(_line(id=f"a{i}", text=GOOD_ID, date=DATE, lang="id")
                                 for i in range(10)))
     calls = []
-    real = jsonl.JsonLinesWriter.write_article
+    real = parallel.article_writer
 
-    def failing(self, article, events):
-        calls.append(article.id)
-        if len(calls) == 4:
-            raise OSError(28, "No space left on device")
-        real(self, article, events)
+    def failing_writer(writer, stream):
+        write = real(writer, stream)
 
-    monkeypatch.setattr(jsonl.JsonLinesWriter, "write_article", failing)
+        def failing(result):
+            calls.append(result)
+            if len(calls) == 4:
+                raise OSError(28, "No space left on device")
+            write(result)
+        return failing
+
+    monkeypatch.setattr(parallel, "article_writer", failing_writer)
     outdir = tmp_path / "out"
     with pytest.raises(OSError, match="No space left"):
         main(["extract", str(corpus), "-j", jobs, "-o", str(outdir / "events.jsonl"),
