@@ -17,7 +17,13 @@ from .cache import cached, fingerprint
 from .dictionaries import load_entries, shipped_files
 from .engine.actions import Trigger, find_instruments, find_triggers
 from .engine.actors import ActorPhrase, ArticleMemory, Mention, compose_phrases, find_mentions
-from .engine.assemble import Assembly, assemble, compile_discard_patterns, discard_reason
+from .engine.assemble import (
+    Assembly,
+    armed_violence,
+    assemble,
+    compile_discard_patterns,
+    discard_reason,
+)
 from .engine.dates import DateResolver, ResolvedDate
 from .engine.langid import LanguageDetector
 from .engine import lexicon as lexicon_module
@@ -159,6 +165,8 @@ class Coder:
                  if not p.is_location]
         discard = discard_reason(sentence.text, pack.discard_patterns, names) \
             if triggers else None
+        if discard and armed_violence(phrases, triggers):
+            discard = None  # a shooting at a concert or a football pitch is still an attack
         assembly = assemble(tokens, phrases, triggers, instruments, pack.words, discard)
         date = pack.dates.resolve(sentence.text, article.date)
         date = memory.carry_date(date, sentence, article.text)

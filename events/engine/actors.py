@@ -207,6 +207,7 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
         phrases.append(ActorPhrase(start, end, code, country,
                                    [m.first("actor", "country", "role").id for m in actor_mentions],
                                    has_role_only=role_only))
+    phrases = _merge_acronyms(tokens, phrases)
     _appositions(tokens, phrases, words, memory)
     _extend_locations(tokens, phrases, words)
     _mark_compounds(tokens, phrases, words, codebook)
@@ -245,6 +246,24 @@ def _place_roles(tokens: Sequence[Token], phrases: list[ActorPhrase],
             phrase.inferred = True
             phrase.entry_ids.append("assembly.role-country-from-place" if country == place
                                     else "assembly.role-country-default")
+
+
+def _merge_acronyms(tokens: Sequence[Token], phrases: list[ActorPhrase]) -> list[ActorPhrase]:
+    """"Badan Keamanan Laut (Bakamla)": a bracketed name right after a phrase is that phrase."""
+    merged: list[ActorPhrase] = []
+    for phrase in phrases:
+        previous = merged[-1] if merged else None
+        if previous is not None and not phrase.is_location and not previous.is_location and \
+                phrase.start == previous.end + 1 and tokens[previous.end].text == "(" and \
+                phrase.end < len(tokens) and tokens[phrase.end].text == ")":
+            if previous.has_role_only and not phrase.has_role_only:
+                previous.code, previous.country = phrase.code, phrase.country
+                previous.has_role_only = False
+            previous.end = phrase.end + 1
+            previous.entry_ids.extend(phrase.entry_ids)
+            continue
+        merged.append(phrase)
+    return merged
 
 
 def _extend_locations(tokens: Sequence[Token], phrases: list[ActorPhrase],

@@ -92,6 +92,16 @@ def discard_reason(text: str, patterns: Sequence[re.Pattern],
     return None
 
 
+ARMED_AGENTS = frozenset({"UAF", "MIL", "REB", "INS", "IMG", "SEP", "COP"})
+
+
+def armed_violence(phrases: Sequence[ActorPhrase], triggers: Sequence[Trigger]) -> bool:
+    """An armed actor and a violent or coercive act in one sentence: real violence, whatever
+    sport or entertainment word the place has ("gedung konser", "lapangan sepak bola")."""
+    armed = any(ARMED_AGENTS & set(_components(p.code)) for p in phrases if not p.is_location)
+    return armed and any(t.code[:2] in {"17", "18", "19", "20"} for t in triggers)
+
+
 MODALS = ("do", "does", "did", "will", "would", "could", "should", "can", "has", "have", "had",
           "may", "might", "must")
 
@@ -142,7 +152,7 @@ class _Sentence:
         self.literals = {k for t in triggers for k in t.literals}
 
     def members(self, phrase: ActorPhrase) -> list[ActorPhrase]:
-        if phrase.compound is None:
+        if phrase.compound is None or phrase.is_location:
             return [phrase]
         return [p for p in self.phrases if p.compound == phrase.compound]
 
@@ -354,8 +364,9 @@ class _Sentence:
     def agent_after(self, start: int, literals: Sequence[int] = ()) -> ActorPhrase | None:
         """The agent of a passive: the actor after "oleh"/"by" following the trigger, or right
         after the verb ("disalurkan Pemerintah Australia", "ditahan tentara Israel")."""
-        while start in literals:
-            start += 1
+        while start in literals or (start < len(self.tokens) and
+                                    self.tokens[start].lower in self.words.determiners):
+            start += 1  # "didemo ratusan anggota ormas"
         if start in self.actor_at and self.actor_at[start].start == start and \
                 not self.actor_at[start].has_role_only:
             return self.actor_at[start]
@@ -541,7 +552,8 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
     if (trigger.pattern.head_class[0] == "noun" or tokens[trigger.head].cls == "noun") \
             and previous in words.prepositions:
         return "event noun inside a prepositional phrase (circumstance, not a new event)"
-    if previous == "," and "speech" not in trigger.flags:
+    if previous == "," and "speech" not in trigger.flags and \
+            any(t.end <= trigger.head - 1 for t in triggers):
         return "verb right after a comma: an adjunct of the previous clause"
     for k in range(trigger.head - 1, -1, -1):
         word = tokens[k].lower
