@@ -283,7 +283,7 @@ class _Sentence:
         trigger = earlier[-1]
         for k in range(trigger.end, phrase.start):
             token = self.tokens[k]
-            if k in self.actor_at or token.text in HARD_STOPS or token.text == "," or \
+            if token.text in HARD_STOPS or token.text == "," or \
                     token.lower in self.words.clause_breaks:
                 return None
         return trigger
@@ -603,20 +603,22 @@ def _participants(sentence: _Sentence, trigger: Trigger, code: str,
         if target is None:
             target = _place_target(sentence, trigger, code)
         if target is not None and source is not None:
-            target = _home_government(target, source)
+            countries = {p.country for p in sentence.phrases if p.country}
+            target = _home_government(target, source, sole_country=countries == {source.country})
     if source is not None:
         rules.append("assembly.active")
     return source, target, why
 
 
-def _home_government(target: ActorPhrase, source: ActorPhrase) -> ActorPhrase:
+def _home_government(target: ActorPhrase, source: ActorPhrase,
+                     sole_country: bool = False) -> ActorPhrase:
     """"South Korean unions denounced the government's plan": an unnamed government criticised
     by a country's own unions, parties or citizens is that country's."""
     if not target.has_role_only or target.code[:3] not in STATE_TARGET_AGENTS or \
             not source.country:
         return target
     parts = _components(source.code)[1:]
-    if parts and parts[0] in DOMESTIC_AGENTS:
+    if (parts and parts[0] in DOMESTIC_AGENTS) or sole_country:
         return replace(target, code=source.country + target.code, country=source.country,
                        has_role_only=False)
     return target
@@ -631,6 +633,12 @@ def _subject(sentence: _Sentence, trigger: Trigger, subjects: dict[int, ActorPhr
         if speaker is not None:  # "Turkey said it was ready to host talks"
             rules.append("assembly.pronoun-is-speaker")
             return speaker, "found"
+    previous = sentence.tokens[trigger.head - 1].lower if trigger.head else ""
+    if source is None and why.startswith("another verb") and previous in sentence.words.conjunctions:
+        earlier = [t for t in sentence.triggers if t.end <= trigger.head and t.head in subjects]
+        if earlier:  # "hijacked a tugboat and kidnapped 10 sailors"
+            rules.append("assembly.coordinated-verbs")
+            return subjects[earlier[-1].head], "found"
     governor = sentence.object_of(source) if source is not None else None
     if governor is not None and governor.head in subjects and \
             sentence.coordinated(source, trigger.head):
@@ -656,6 +664,9 @@ def _passive_participants(sentence: _Sentence, trigger: Trigger, code: str, rule
         target = sentence.right_actor(source.end)  # "dibagikan oleh Kodim kepada warga"
     if target is None:
         target = _place_target(sentence, trigger, code)  # "airdropped into Gaza by ..."
+    if target is not None and source is not None:
+        countries = {p.country for p in sentence.phrases if p.country}
+        target = _home_government(target, source, sole_country=countries == {source.country})
     return source, target, why if source is None else "found"
 
 

@@ -104,8 +104,10 @@ class Morphology:
         if not (previous.is_word and previous.text.islower() and word not in self._function_words
                 and not word.endswith("ly")):
             return False
-        # "car bomb", or a participle modifying a noun: "a resolution calling for a ceasefire"
-        return token.lower == token.norm or token.lower.endswith("ing")
+        # "car bomb", or a participle modifying a noun: "a resolution calling for a ceasefire",
+        # or a plural after a participle used as an adjective: "coordinated raids"
+        return token.lower == token.norm or token.lower.endswith("ing") or (
+            token.lower.endswith("s") and word.endswith(("ed", "ing")))
 
     def _is_passive(self, tokens: Sequence[Token], i: int) -> bool:
         word = tokens[i].lower
