@@ -291,7 +291,8 @@ class _Sentence:
     def coordinated(self, phrase: ActorPhrase, head: int) -> bool:
         """Whether a conjunction (or comma) joins the clause of ``phrase`` to the trigger."""
         between = [t.lower for t in self.tokens[phrase.end:head]]
-        return any(w in self.words.conjunctions or w == "," for w in between)
+        return any(w in self.words.conjunctions or w in self.words.subordinators or w == ","
+                   for w in between)
 
     # -- objects ---------------------------------------------------------------------------
     def right_actor(self, start: int, skip: Sequence[int] = (), cross: bool = False,
@@ -345,9 +346,10 @@ class _Sentence:
                     self._participle(self.tokens[k - 1]):
                 return  # "a ceasefire brokered by Russia": the broker is no target
             if not cross:
-                if token.lower in self.words.clause_breaks or token.text == "," or \
-                        token.lower in self.words.purpose_markers:
-                    return
+                if token.lower in self.words.clause_breaks or token.text == "," or (
+                        token.lower in self.words.purpose_markers and k + 1 < len(self.tokens)
+                        and (self.tokens[k + 1].cls == "verb" or k + 1 in self.trigger_heads)):
+                    return  # "... untuk mempersiapkan ...": a purpose clause, not an object
                 if stop_at_agent and token.lower in self.words.passive_agent:
                     return
                 other = self.trigger_heads.get(k)
@@ -527,12 +529,16 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
             statements.append((_clause_end(tokens, trigger.end), source.country))
         seen: set[tuple[str | None, str | None]] = set()
         for src, tgt in pairs:
-            key = (src.code if src else None, tgt.code if tgt else None)
+            # "police and soldiers were deployed": one event per pair of countries
+            key = (src.country or src.code if src else None, tgt.code if tgt else None)
             if key in seen:
                 continue  # "dokter dan tenaga kesehatan": one event per distinct pair of codes
             seen.add(key)
             out.drafts.append(Draft(trigger, code, src, tgt, list(rules), modality))
         out.decisions.append(Decision(label, f"{len(pairs)} event(s)"))
+    if any(d.source is not None and d.code[:2] in VIOLENT_ROOTS for d in out.drafts):
+        # "80 people were killed when warplanes dropped sarin": the attack has its attacker
+        out.drafts = [d for d in out.drafts if d.source is not None]
     return out
 
 
@@ -542,6 +548,8 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
         return "inside the complement of an earlier verb"
     if is_negated(tokens, trigger.head, words):
         return "negated"
+    if trigger.head > 0 and tokens[trigger.head - 1].lower in words.relative_markers:
+        return "inside a relative clause (background, not the reported event)"
     previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
     before = " ".join(t.lower for t in tokens[max(0, trigger.head - 3):trigger.head])
     governor = _governing_trigger(triggers, trigger, previous, words)
