@@ -98,3 +98,72 @@ def test_coding_event_noun_in_prepositional_phrase_is_not_an_event(coder):
     events = code(coder, "Pasukan Filipina menembak mati lima militan Abu Sayyaf dalam bentrokan "
                          "di Sulu.", "id")
     assert [(s[:3], r) for s, r, _ in events] == [("PHL", "19")]
+
+
+# Regression tests for assembly rules, one per rule, on sentences written for the tests.
+
+def test_coding_condition_is_hypothetical_and_would_is_intent(coder):
+    events = code(coder, "Iran said it would retaliate if Israel attacked its nuclear sites.", "en")
+    assert not [e for e in events if e[1] in ("18", "19")]  # neither act has happened
+    assert ("IRN", "13", None) in events  # "would retaliate": a threat
+
+
+def test_coding_relative_clause_verb_is_background(coder):
+    events = code(coder, "Arab Saudi dan Iran sepakat memulihkan hubungan dalam kesepakatan yang "
+                         "dimediasi China di Beijing.", "id")
+    assert not [e for e in events if e[0] and e[0].startswith("CHN")]
+
+
+def test_coding_pronoun_after_said_is_the_speaker(coder):
+    events = code(coder, "Turkey said it was ready to host talks between Russia and Ukraine.", "en")
+    assert ("TUR", "03", "RUS") in events
+
+
+def test_coding_closing_attribution_takes_speaker_from_its_segment(coder):
+    events = code(coder, "Troops will stay in the region, the foreign ministry announced.", "en")
+    assert events == []  # an anonymous ministry with no country: no statement
+
+
+def test_coding_bracketed_acronym_keeps_compound(coder):
+    events = code(coder, "Badan Keamanan Laut (Bakamla) dan Penjaga Pantai Jepang menggelar "
+                         "patroli bersama di Selat Malaka.", "id")
+    assert {(s[:3], t[:3] if t else None) for s, _, t in events} >= {("IDN", "JPN"), ("JPN", "IDN")}
+
+
+def test_coding_role_takes_country_of_the_place(coder):
+    events = code(coder, "Police fired tear gas at protesters in Dhaka.", "en")
+    assert events and events[0][0] == "BGDCOP"
+
+
+def test_coding_currency_is_not_an_actor(coder):
+    events = code(coder, "Jepang memberikan pinjaman senilai 70 juta dolar AS kepada Filipina.",
+                  "id")
+    assert events and all(t != "USA" for _, _, t in events)
+    assert ("JPN", "07", "PHL") in [(s, r, t) for s, r, t in events]
+
+
+def test_coding_intent_marker_makes_an_intention(coder):
+    events = code(coder, "Indonesia siap mengirimkan bantuan kemanusiaan ke Gaza.", "id")
+    assert [r for _, r, _ in events] == ["03"]
+
+
+def test_coding_coordinated_verbs_share_subject(coder):
+    events = code(coder, "Nicaragua broke off diplomatic relations with Taiwan and recognised "
+                         "China.", "en")
+    assert ("NIC", "05", "CHN") in events
+
+
+def test_coding_purpose_clause_is_not_an_event(coder):
+    events = code(coder, "Menteri Luar Negeri China mengunjungi Fiji untuk menandatangani "
+                         "kesepakatan keamanan.", "id")
+    assert [r for _, r, _ in events] == ["04"]
+
+
+def test_coding_discard_cue_inside_a_name_does_not_discard(coder):
+    events = code(coder, "Liga Arab mengecam serangan Israel di Gaza.", "id")
+    assert ("IGO", "11", "ISR") in [(s[:3], r, t[:3] if t else None) for s, r, t in events]
+
+
+def test_coding_agentless_killing_is_an_event_without_source(coder):
+    events = code(coder, "Two soldiers were killed in Kashmir.", "en")
+    assert events == [(None, "19", "INDMIL")] or events == [(None, "18", "INDMIL")]
