@@ -158,6 +158,8 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
     memory = memory if memory is not None else ArticleMemory()
     mentions = [m for m in _add_memory_mentions(tokens, mentions, words, memory)
                 if not _currency(tokens, m, words)]
+    if not mentions:
+        return []
     groups: list[list[Mention]] = []
     for mention in mentions:
         if "place" in mention.kinds and not mention.first("country", "actor", "role"):

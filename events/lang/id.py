@@ -21,6 +21,7 @@ class Morphology:
         self._stemmer = StemmerFactory().create_stemmer()
         self._overrides = dict(words.stem_overrides)
         self._cache: dict[str, str] = {}
+        self._analyses: dict[str, tuple[str, WordClass, str, bool]] = {}
 
     def normalise(self, word: str) -> str:
         """The root of a word (lowercase): menyerang -> serang, diserang -> serang."""
@@ -52,15 +53,22 @@ class Morphology:
 
     def annotate(self, tokens: Sequence[Token]) -> None:
         """Set ``norm``, ``cls``, ``suffix`` and ``passive`` on every word token."""
+        analyses = self._analyses
         for token in tokens:
             if not token.is_word:
                 continue
-            token.norm = self.normalise(token.lower)
-            token.cls = self.word_class_of(token.lower, token.norm)
-            token.suffix = prefix_group(token.lower, token.norm) + "+" + \
-                verb_suffix(token.lower, token.norm)
-            token.passive = token.cls == "verb" and token.lower.startswith("di") and not \
-                token.norm.startswith("di")
+            analysis = analyses.get(token.lower)
+            if analysis is None:
+                analysis = analyses[token.lower] = self._analyse(token.lower)
+            token.norm, token.cls, token.suffix, token.passive = analysis
+
+    def _analyse(self, word: str) -> tuple[str, WordClass, str, bool]:
+        """Root, class, form (prefix group + suffix) and voice of one word (cached)."""
+        root = self.normalise(word)
+        cls = self.word_class_of(word, root)
+        form = prefix_group(word, root) + "+" + verb_suffix(word, root)
+        passive = cls == "verb" and word.startswith("di") and not root.startswith("di")
+        return root, cls, form, passive
 
 
 def verb_suffix(word: str, root: str) -> str:
