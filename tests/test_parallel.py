@@ -251,3 +251,38 @@ def test_jobs_2_equals_jobs_1_for_rdf_with_a_base_iri(capsys, small_chunks, fmt)
     _, out1, _ = _extract(capsys, [*args, "-j", "1"])
     _, out2, _ = _extract(capsys, [*args, "-j", "2"])
     assert out1 and out1 == out2 and "http://example.org/x/" in out1
+
+
+def test_ctrl_c_stops_the_workers_and_writes_no_output(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import shutil
+    import time
+
+    if not shutil.which("ps") or not os.path.isdir("/proc"):
+        pytest.skip("needs ps and /proc to find the worker processes")
+    corpus = tmp_path / "big.jsonl"
+    lines = DEV_SET.read_text(encoding="utf-8").splitlines()
+    corpus.write_text("".join(
+        json.dumps({**json.loads(line), "id": f"{n}-{json.loads(line)['id']}"}) + "\n"
+        for n in range(100) for line in lines if line.strip()))
+    out = tmp_path / "events.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "events", "extract", str(corpus), "-j", "2",
+                             "-o", str(out)], stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    workers: list[str] = []
+    deadline = time.monotonic() + 30
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        workers = subprocess.run(["ps", "-o", "pid=", "--ppid", str(proc.pid)],
+                                 capture_output=True, text=True).stdout.split()
+    assert len(workers) == 2, "the workers did not start"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(timeout=30) == 130
+    assert b"interrupted" in proc.stderr.read()
+    time.sleep(0.2)
+    assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")]
+    assert not out.exists() and not list(tmp_path.glob(".*.part"))
