@@ -17,6 +17,7 @@ QUOTES = "\"'“”‘’«»"
 CLOSERS = "\"'”’»)]"
 BOUNDARY_RE = re.compile(r"[.!?…]+")
 WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+SPACES_RE = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def _metadata_line(line: str, words: LanguageWords) -> tuple[str, str] | None:
 
 def _is_abbreviation(text: str, dot: int, words: LanguageWords) -> bool:
     """Whether the dot at ``dot`` ends an abbreviation or initial rather than a sentence."""
-    match = WORD_BEFORE_RE.search(text, 0, dot)
+    match = WORD_BEFORE_RE.search(text, max(0, dot - 64), dot)  # a short look-back
     if not match:
         return False
     word = match.group(1)
@@ -67,15 +68,16 @@ def _split_paragraph(text: str, offset: int, words: LanguageWords) -> list[tuple
         if match.group() == "." and match.start() > 0 and text[match.start() - 1].isdigit() \
                 and end < len(text) and text[end].isdigit():
             continue
-        rest = text[end:]
+        rest = text[end:end + 64]
         # closing quotes and brackets stay with the sentence they close
         closers = len(rest) - len(rest.lstrip(CLOSERS))
         if closers and rest[:closers].strip(QUOTES) == "" and len(rest) > closers \
                 and rest[closers].isalnum():
             closers = 0  # a quote glued to the next word opens the next sentence: ."Kami
         end += closers
-        after = text[end:]
-        stripped = after.lstrip()
+        spaces = SPACES_RE.match(text, end).end() - end
+        after = text[end:end + spaces + 64]
+        stripped = after[spaces:]
         if stripped and not (after[:1].isspace() or after[:1] in QUOTES):
             continue  # no space after the mark: "3.5", "e.g.x", "Yahoo!News"
         if stripped:

@@ -54,3 +54,10 @@ def test_segment_offsets_point_into_the_article():
     text = "Satu dua.  Tiga empat.\n\nLima."
     for sentence in split_sentences(text, load_words("id")).sentences:
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_segment_long_paragraph_splits_every_sentence():
+    text = " ".join(["Rusia menyerang Ukraina pada Kamis dini hari."] * 2000)
+    sentences = split_sentences(text, load_words("id")).sentences
+    assert len(sentences) == 2000
+    assert all(s.text == "Rusia menyerang Ukraina pada Kamis dini hari." for s in sentences)
