@@ -89,12 +89,29 @@ def _split_paragraph(text: str, offset: int, words: LanguageWords) -> list[tuple
     if start < len(text) and text[start:].strip():
         spans.append((start, len(text)))
     out = []
-    for s, e in spans:
+    for s, e in _bounded(text, spans):
         chunk = text[s:e]
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk) - len(chunk.rstrip())
         if chunk.strip():
             out.append((offset + s + lead, offset + e - trail))
+    return out
+
+
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans no longer than MAX_SENTENCE_CHARS: a run-on "sentence" (a table, a list with no
+    full stops) is cut at the last space before the limit, so coding time stays linear."""
+    out = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+            cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+            out.append((start, cut))
+            start = cut
+        out.append((start, end))
     return out
 
 

@@ -61,3 +61,10 @@ def test_segment_long_paragraph_splits_every_sentence():
     sentences = split_sentences(text, load_words("id")).sentences
     assert len(sentences) == 2000
     assert all(s.text == "Rusia menyerang Ukraina pada Kamis dini hari." for s in sentences)
+
+
+def test_segment_run_on_text_is_cut_into_bounded_sentences():
+    text = "kata " * 3000  # 15,000 characters and no full stop
+    sentences = split_sentences(text, load_words("id")).sentences
+    assert all(len(s.text) <= 2000 for s in sentences)
+    assert "".join(s.text + " " for s in sentences).split() == text.split()
