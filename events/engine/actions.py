@@ -77,10 +77,10 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
     token = tokens[i]
     if token.text[:1].isupper() and i > 0 and tokens[i - 1].is_word:
         return None  # a capitalised word inside a sentence is a name ("March", "Shell")
+    if words is not None:
+        patterns = [p for p in patterns if _present(p, words)]
     for strict in (True, False):
         for pattern in patterns:
-            if words is not None and not _present(pattern, words):
-                continue
             if not rules_module.trigger_matches(pattern, token, tokens, i, strict):
                 continue
             found = _match_rest(tokens, i + 1, pattern, free=free)
@@ -117,10 +117,11 @@ def sentence_words(tokens: Sequence[Token]) -> set[str]:
     return words
 
 
-def find_instruments(tokens: Sequence[Token], lexicon: Lexicon) -> list[Trigger]:
+def find_instruments(tokens: Sequence[Token], lexicon: Lexicon,
+                     words: set[str] | None = None) -> list[Trigger]:
     """Weapon and method phrases (``instrument`` entries) anywhere in the sentence."""
     found = []
-    words = sentence_words(tokens)
+    words = words if words is not None else sentence_words(tokens)
     for i, token in enumerate(tokens):
         patterns = lexicon.instruments.get(token.norm) or lexicon.instruments.get(token.lower)
         for pattern in patterns or ():

@@ -31,8 +31,12 @@ class Mention:
     entries: tuple[ActorEntry, ...]
 
     @property
-    def kinds(self) -> set[str]:
-        return {e.kind for e in self.entries}
+    def kinds(self) -> frozenset[str]:
+        kinds = self.__dict__.get("_kinds")
+        if kinds is None:
+            kinds = frozenset(e.kind for e in self.entries)
+            object.__setattr__(self, "_kinds", kinds)
+        return kinds
 
     def first(self, *kinds: str) -> ActorEntry | None:
         for entry in self.entries:
@@ -94,15 +98,20 @@ def _case_ok(name: ActorName, tokens: Sequence[Token], start: int) -> bool:
 def find_mentions(tokens: Sequence[Token], trie: TrieNode) -> list[Mention]:
     """Longest non-overlapping dictionary matches, left to right."""
     mentions: list[Mention] = []
+    keys = [t.lower for t in tokens]
+    starts = trie.children
     i = 0
     while i < len(tokens):
+        if keys[i] not in starts and ("-" not in keys[i] or token_key(keys[i]) not in starts):
+            i += 1  # most words start no name: one lookup
+            continue
         node = trie
         best: tuple[int, tuple[ActorEntry, ...]] | None = None
         j = i
         while j < len(tokens):
-            lower = tokens[j].lower
+            lower = keys[j]
             step = node.children.get(lower)
-            if step is None:  # "tentara-tentara" is a plural of "tentara"
+            if step is None and "-" in lower:  # "tentara-tentara" is a plural of "tentara"
                 step = node.children.get(token_key(lower))
             node = step
             if node is None:
