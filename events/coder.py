@@ -15,7 +15,7 @@ from typing import Iterable, Sequence
 from .codebook import Codebook, default_codebook
 from .cache import cached, fingerprint
 from .dictionaries import load_entries, shipped_files
-from .engine.actions import Trigger, find_instruments, find_triggers
+from .engine.actions import Trigger, find_instruments, find_triggers, sentence_words
 from .engine.actors import ActorPhrase, ArticleMemory, Mention, compose_phrases, find_mentions
 from .engine.assemble import (
     Assembly,
@@ -159,8 +159,9 @@ class Coder:
         mentions = find_mentions(tokens, pack.lexicon.actors)
         phrases = compose_phrases(tokens, mentions, pack.words, self.codebook, memory)
         inside_names = frozenset(k for p in phrases for k in range(p.start + 1, p.end))
-        triggers = find_triggers(tokens, pack.lexicon, pack.rules, inside_names)
-        instruments = find_instruments(tokens, pack.lexicon) if triggers else []
+        words = sentence_words(tokens)
+        triggers = find_triggers(tokens, pack.lexicon, pack.rules, inside_names, words)
+        instruments = find_instruments(tokens, pack.lexicon, words) if triggers else []
         names = [(tokens[p.start].start, tokens[p.end - 1].end) for p in phrases
                  if not p.is_location]
         discard = discard_reason(sentence.text, pack.discard_patterns, names) \

@@ -77,8 +77,10 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
     token = tokens[i]
     if token.text[:1].isupper() and i > 0 and tokens[i - 1].is_word:
         return None  # a capitalised word inside a sentence is a name ("March", "Shell")
-    if words is not None:
-        patterns = [p for p in patterns if _present(p, words)]
+    if words is not None:  # the _present test, inlined: it runs for every candidate pattern
+        patterns = [p for p in patterns
+                    if p.required_same <= words
+                    and (not p.required or all(n in words or w in words for n, w in p.required))]
     for strict in (True, False):
         for pattern in patterns:
             if not rules_module.trigger_matches(pattern, token, tokens, i, strict):
@@ -90,11 +92,12 @@ def match_at(tokens: Sequence[Token], i: int, patterns: Sequence[VerbPattern],
 
 
 def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module,
-                  free: frozenset[int] = frozenset()) -> list[Trigger]:
+                  free: frozenset[int] = frozenset(), words: set[str] | None = None
+                  ) -> list[Trigger]:
     """Non-overlapping triggers, left to right; a longer match hides triggers inside it."""
     found: list[Trigger] = []
     covered_until = -1
-    words = sentence_words(tokens)
+    words = words if words is not None else sentence_words(tokens)
     for i, token in enumerate(tokens):
         if i < covered_until:
             continue

@@ -124,7 +124,7 @@ def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool
 
 def intent_marker(tokens: Sequence[Token], head: int, words: LanguageWords) -> str | None:
     """The intent marker right before a trigger ("plans to", "siap"), if any."""
-    if head == 0 or not any(m.endswith(tokens[head - 1].lower) for m in words.intent_markers):
+    if head == 0 or tokens[head - 1].lower not in words.intent_last_words:
         return None
     before = " ".join(t.lower for t in tokens[max(0, head - 4):head])
     for marker in words.intent_markers:

@@ -24,18 +24,20 @@ TOKEN_RE = re.compile(
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Token]:
     """Tokens of ``text`` with their character offsets. A dot after a known abbreviation or an
     initial stays with it ("Nov.", "Jend.", "J."), so it is not read as the end of a clause."""
-    tokens: list[Token] = []
-    for match in TOKEN_RE.finditer(text):
-        word = match.group()
-        if word == "." and tokens and tokens[-1].end == match.start() and (
-                tokens[-1].lower in abbreviations or
-                (len(tokens[-1].text) == 1 and tokens[-1].text.isupper())) and \
-                match.end() < len(text):
-            last = tokens[-1]
-            tokens[-1] = Token(last.text + ".", last.start, match.end())
+    tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    if "." not in text[:-1]:
+        return tokens
+    merged: list[Token] = []
+    for token in tokens:
+        if token.text == "." and merged and merged[-1].end == token.start and (
+                merged[-1].lower in abbreviations or
+                (len(merged[-1].text) == 1 and merged[-1].text.isupper())) and \
+                token.end < len(text):
+            last = merged[-1]
+            merged[-1] = Token(last.text + ".", last.start, token.end)
             continue
-        tokens.append(Token(word, match.start(), match.end()))
-    return tokens
+        merged.append(token)
+    return merged
 
 
 def phrase_tokens(phrase: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -77,6 +78,12 @@ class LanguageWords(BaseModel):
     discard_cues: list[str]
     discard_patterns: list[str] = []
     stem_overrides: dict[str, str] = {}
+
+
+    @cached_property
+    def intent_last_words(self) -> frozenset[str]:
+        """The last word of every intent marker, for a quick test before the full one."""
+        return frozenset(marker.split()[-1] for marker in self.intent_markers)
 
 
 def lang_data_path(code: str) -> Path:
