@@ -22,27 +22,29 @@ from .lexicon import ActorName, TrieNode, token_key
 MAX_NAME_RUN = 4
 
 
-@dataclass(frozen=True)
 class Mention:
     """Tokens ``start`` .. ``end - 1`` matched one or more dictionary entries (same name)."""
 
-    start: int
-    end: int
-    entries: tuple[ActorEntry, ...]
+    __slots__ = ("start", "end", "entries", "kinds", "_by_kind")
 
-    @property
-    def kinds(self) -> frozenset[str]:
-        kinds = self.__dict__.get("_kinds")
-        if kinds is None:
-            kinds = frozenset(e.kind for e in self.entries)
-            object.__setattr__(self, "_kinds", kinds)
-        return kinds
+    def __init__(self, start: int, end: int, entries: tuple[ActorEntry, ...]):
+        self.start = start
+        self.end = end
+        self.entries = entries
+        self._by_kind: dict[str, ActorEntry] = {}
+        for entry in entries:
+            self._by_kind.setdefault(entry.kind, entry)
+        self.kinds = frozenset(self._by_kind)
 
     def first(self, *kinds: str) -> ActorEntry | None:
-        for entry in self.entries:
-            if entry.kind in kinds:
-                return entry
-        return None
+        """The first entry of any of ``kinds`` (in dictionary order when several match)."""
+        if len(kinds) == 1:
+            return self._by_kind.get(kinds[0])
+        found = [e for e in self.entries if e.kind in kinds]
+        return found[0] if found else None
+
+    def __repr__(self) -> str:
+        return f"Mention({self.start}, {self.end}, {[e.id for e in self.entries]})"
 
 
 @dataclass
