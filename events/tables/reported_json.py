@@ -11,7 +11,7 @@ from types import MappingProxyType
 from typing import IO
 
 from ..models import Article, Event
-from ..writers.jsonl import JsonLinesWriter, event_json
+from ..writers.jsonl import JsonArrayWriter, JsonLinesWriter, event_json
 from .reports import Reports
 
 
@@ -38,24 +38,13 @@ class ReportedJsonLinesWriter:
         self._plain.close()
 
 
-class ReportedJsonArrayWriter:
-    def __init__(self, stream: IO[bytes], **_: object):
-        self._stream = stream
-        self._first = True
-        self._stream.write(b"[")
-
+class ReportedJsonArrayWriter(JsonArrayWriter):
     def write_article(self, article: Article, events: list[Event]) -> None:
         for event in events:
             self.write_reported(article, event, Reports.single(article))
 
     def write_reported(self, article: Article, event: Event, reports: Reports) -> None:
-        self._stream.write(b"\n" if self._first else b",\n")
-        self._stream.write(reported_json(event, reports).encode("utf-8"))
-        self._first = False
-
-    def close(self) -> None:
-        self._stream.write(b"]\n" if self._first else b"\n]\n")
-        self._stream.flush()
+        self.write_record(reported_json(event, reports))
 
 
 REPORTING_JSON = MappingProxyType({"jsonl": ReportedJsonLinesWriter,

@@ -32,9 +32,13 @@ class JsonArrayWriter:
 
     def write_article(self, article: Article, events: list[Event]) -> None:
         for event in events:
-            self._stream.write(b"\n" if self._first else b",\n")
-            self._stream.write(event_json(event).encode("utf-8"))
-            self._first = False
+            self.write_record(event_json(event))
+
+    def write_record(self, record: str) -> None:
+        """One JSON value into the array."""
+        self._stream.write(b"\n" if self._first else b",\n")
+        self._stream.write(record.encode("utf-8"))
+        self._first = False
 
     def close(self) -> None:
         self._stream.write(b"\n]\n" if not self._first else b"]\n")
