@@ -169,8 +169,9 @@ class Coder:
         if discard and armed_violence(phrases, triggers):
             discard = None  # a shooting at a concert or a football pitch is still an attack
         assembly = assemble(tokens, phrases, triggers, instruments, pack.words, discard)
-        date = pack.dates.resolve(sentence.text, article.date)
-        date = memory.carry_date(date, sentence, article.text)
+        date = memory.carry_date(lambda text: pack.dates.resolve(text, article.date), sentence,
+                                 article.text, needed=bool(assembly.drafts)) \
+            or ResolvedDate(article.date, "day", None)
         events = [self._event(draft, tokens, phrases, sentence, article, pack.code, date)
                   for draft in assembly.drafts]
         return SentenceAnalysis(sentence, tokens, mentions, phrases, triggers, instruments,

@@ -10,7 +10,7 @@ and of a bare role ("Wakil komandan") to the code they had when first introduced
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..codebook import Codebook
 from ..dictionaries import ActorEntry
@@ -71,19 +71,32 @@ class ArticleMemory:
     roles: dict[str, str] = field(default_factory=dict)
     last_date: ResolvedDate | None = None
     last_end: int = 0
+    pending: list[str] = field(default_factory=list)  # dateless-so-far sentences not yet read
 
-    def carry_date(self, date: ResolvedDate, sentence: Sentence, text: str) -> ResolvedDate:
-        """A sentence with no time expression continues the date of the previous sentence in
-        the same paragraph ("... menyerang Mabes Polri, Rabu sore. Pelaku ditembak mati.")."""
-        previous, previous_end = self.last_date, self.last_end
+    def carry_date(self, resolve: Callable[[str], ResolvedDate], sentence: Sentence, text: str,
+                   needed: bool) -> ResolvedDate | None:
+        """The date of a sentence; one with no time expression continues the last date stated
+        earlier in the same paragraph ("... menyerang Mabes Polri, Rabu sore. Pelaku ditembak
+        mati."). Sentences without events are only read for dates when a later one needs them."""
+        if self.last_end and "\n" in text[self.last_end:sentence.start]:
+            self.pending, self.last_date = [], None  # a new paragraph
         self.last_end = sentence.end
+        if not needed:
+            self.pending.append(sentence.text)
+            return None
+        date = resolve(sentence.text)
+        if not date.from_text:
+            for earlier in reversed(self.pending):
+                found = resolve(earlier)
+                if found.from_text:
+                    self.last_date = found
+                    break
+        self.pending = []
         if date.from_text:
             self.last_date = date
             return date
-        if previous is not None and "\n" not in text[previous_end:sentence.start]:
-            self.last_date = previous
-            return replace(previous, start=None, end=None, inherited=True)
-        self.last_date = None
+        if self.last_date is not None:
+            return replace(self.last_date, start=None, end=None, inherited=True)
         return date
 
 
