@@ -25,7 +25,8 @@ MAX_NAME_RUN = 4
 class Mention:
     """Tokens ``start`` .. ``end - 1`` matched one or more dictionary entries (same name)."""
 
-    __slots__ = ("start", "end", "entries", "kinds", "_by_kind")
+    __slots__ = ("start", "end", "entries", "kinds", "_by_kind", "actor", "country", "role",
+                 "named")
 
     def __init__(self, start: int, end: int, entries: tuple[ActorEntry, ...]):
         self.start = start
@@ -35,6 +36,11 @@ class Mention:
         for entry in entries:
             self._by_kind.setdefault(entry.kind, entry)
         self.kinds = frozenset(self._by_kind)
+        self.actor = self._by_kind.get("actor")
+        self.country = self._by_kind.get("country")
+        self.role = self._by_kind.get("role")
+        # the entry that makes this mention an actor (not only a place), in dictionary order
+        self.named = next((e for e in entries if e.kind != "place"), None)
 
     def first(self, *kinds: str) -> ActorEntry | None:
         """The first entry of any of ``kinds`` (in dictionary order when several match)."""
@@ -155,12 +161,12 @@ def _is_name_token(token: Token, words: LanguageWords) -> bool:
 
 def _compose_code(mentions: Sequence[Mention], codebook: Codebook) -> tuple[str, str | None, bool]:
     """The code of a group of mentions: a full actor's code wins, else country + roles."""
-    actor = next((m.first("actor") for m in mentions if m.first("actor")), None)
-    country = next((m.first("country") for m in mentions if m.first("country")), None)
+    actor = next((m.actor for m in mentions if m.actor), None)
+    country = next((m.country for m in mentions if m.country), None)
     roles: list[str] = []
     for m in mentions:
-        role = m.first("role")
-        if role and not m.first("actor", "country"):
+        role = m.role
+        if role and not (m.actor or m.country):
             for k in range(0, len(role.code), 3):
                 part = role.code[k:k + 3]
                 if part not in roles:
@@ -186,7 +192,7 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
         return []
     groups: list[list[Mention]] = []
     for mention in mentions:
-        if "place" in mention.kinds and not mention.first("country", "actor", "role"):
+        if "place" in mention.kinds and not mention.named:
             groups.append([mention])
             continue
         if groups and _joinable(tokens, groups[-1], mention, words):
@@ -196,7 +202,7 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
     phrases: list[ActorPhrase] = []
     for group in groups:
         start, end = group[0].start, group[-1].end
-        place_only = all("place" in m.kinds and not m.first("country", "actor", "role")
+        place_only = all("place" in m.kinds and not m.named
                          for m in group)
         located = _after_locative(tokens, start, words) or (
             any("place" in m.kinds for m in group) and start > 0
@@ -207,7 +213,7 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
                                        [e.id for m in group for e in m.entries[:1]],
                                        is_location=True))
             continue
-        actor_mentions = [m for m in group if m.first("actor", "country", "role")]
+        actor_mentions = [m for m in group if m.named]
         code, country, role_only = _compose_code(actor_mentions, codebook)
         if not code:
             continue
@@ -215,7 +221,7 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
         run = end
         while run < len(tokens) and run - end < MAX_NAME_RUN and _is_name_token(tokens[run], words):
             run += 1
-        has_role = any(m.first("role") for m in actor_mentions)
+        has_role = any(m.role for m in actor_mentions)
         if run > end and has_role:
             surname = tokens[run - 1].text
             if not role_only:
@@ -228,10 +234,10 @@ def compose_phrases(tokens: Sequence[Token], mentions: Sequence[Mention], words:
                 code, country, role_only = remembered, codebook.split_actor_code(remembered)[0], False
         elif has_role:
             for m in actor_mentions:
-                if m.first("role") and not m.first("actor", "country"):
+                if m.role and not (m.actor or m.country):
                     memory.roles[" ".join(t.lower for t in tokens[m.start:m.end])] = code
         phrases.append(ActorPhrase(start, end, code, country,
-                                   [m.first("actor", "country", "role").id for m in actor_mentions],
+                                   [m.named.id for m in actor_mentions],
                                    has_role_only=role_only))
     phrases = _merge_acronyms(tokens, phrases)
     _appositions(tokens, phrases, words, memory)
@@ -304,7 +310,7 @@ def _extend_locations(tokens: Sequence[Token], phrases: list[ActorPhrase],
 
 def _currency(tokens: Sequence[Token], mention: Mention, words: LanguageWords) -> bool:
     """"dolar AS", "U.S. dollars": a country's name in a currency is not an actor."""
-    if not mention.first("country") or mention.first("role", "actor"):
+    if not mention.country or (mention.role or mention.actor):
         return False
     before = tokens[mention.start - 1].lower if mention.start > 0 else ""
     after = tokens[mention.end].lower if mention.end < len(tokens) else ""
@@ -333,22 +339,22 @@ def _joinable(tokens: Sequence[Token], group: list[Mention], mention: Mention,
               words: LanguageWords) -> bool:
     """Whether ``mention`` continues the phrase ``group`` (adjacent or joined by linkers)."""
     previous = group[-1]
-    if "place" in previous.kinds and not previous.first("country", "actor", "role"):
+    if "place" in previous.kinds and not previous.named:
         return False
     gap = [t for t in tokens[previous.end:mention.start] if t.lower not in words.determiners
            or t.lower in words.possessives]
-    roles_only = all(m.first("role") and not m.first("actor", "country") for m in group)
+    roles_only = all(m.role and not (m.actor or m.country) for m in group)
     for token in gap:
         if token.lower in words.actor_linkers:
             continue
-        if token.text in "[(" and len(gap) == 1 and mention.first("country"):
+        if token.text in "[(" and len(gap) == 1 and mention.country:
             continue  # "rezim [Suriah]": a bracketed country belongs to the role before it
-        if roles_only and token.lower in words.role_linkers and mention.first("actor", "country"):
+        if roles_only and token.lower in words.role_linkers and (mention.actor or mention.country):
             continue  # "officials from the Taliban", "Duta Besar dari Indonesia"
         return False
     # two different countries side by side are two actors, not one
-    has_country = any(m.first("country") for m in group)
-    if has_country and mention.first("country") and not mention.first("role", "actor"):
+    has_country = any(m.country for m in group)
+    if has_country and mention.country and not (mention.role or mention.actor):
         return False
     return True
 
