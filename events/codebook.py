@@ -116,6 +116,7 @@ class Codebook:
     agents: Mapping[str, CodeName]
     groups: Mapping[str, CodeName]
     _by_alpha2: Mapping[str, str] = field(default_factory=dict, repr=False)
+    _splits: dict = field(default_factory=dict, repr=False, compare=False)  # memo of split codes
 
     # --- event codes -------------------------------------------------------------------------
     def event(self, code: str) -> EventCode:
@@ -145,6 +146,14 @@ class Codebook:
         ``RUSGOV`` -> (``RUS``, (``GOV``,)); ``IGOUNO`` -> (None, (``IGO``, ``UNO``)); ``COP`` ->
         (None, (``COP``,)). Raises ``ValueError`` when a component is unknown.
         """
+        known = self._splits.get(code)
+        if known is not None:
+            return known
+        result = self._split(code)
+        self._splits[code] = result
+        return result
+
+    def _split(self, code: str) -> tuple[str | None, tuple[str, ...]]:
         if not code or len(code) % 3 or not code.isalpha() or not code.isupper():
             raise ValueError(f"actor code {code!r} is not a sequence of three-letter components")
         parts = tuple(code[i:i + 3] for i in range(0, len(code), 3))

@@ -24,7 +24,7 @@ TOKEN_RE = re.compile(
 def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Token]:
     """Tokens of ``text`` with their character offsets. A dot after a known abbreviation or an
     initial stays with it ("Nov.", "Jend.", "J."), so it is not read as the end of a clause."""
-    tokens = [Token(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    tokens = [Token(m.group(), *m.span()) for m in TOKEN_RE.finditer(text)]
     if "." not in text[:-1]:
         return tokens
     merged: list[Token] = []

@@ -120,7 +120,7 @@ class Token:
         self.cls: WordClass = "bare"
         self.passive = False
         self.suffix = ""  # derivational suffix of a verb form (Indonesian -kan, -i)
-        self.is_word = text[:1].isalnum()
+        self.is_word = text[0].isalnum()
 
     @property
     def is_capitalised(self) -> bool:
