@@ -98,12 +98,13 @@ def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module,
     found: list[Trigger] = []
     covered_until = -1
     words = words if words is not None else sentence_words(tokens)
+    verbs = lexicon.verbs
     for i, token in enumerate(tokens):
         if i < covered_until:
             continue
-        patterns = lexicon.verbs.get(token.norm)
+        patterns = verbs.get(token.norm)
         if not patterns and token.lower != token.norm:
-            patterns = lexicon.verbs.get(token.lower)
+            patterns = verbs.get(token.lower)
         if not patterns:
             continue
         trigger = match_at(tokens, i, patterns, rules_module, words, free)
@@ -125,6 +126,8 @@ def find_instruments(tokens: Sequence[Token], lexicon: Lexicon,
     """Weapon and method phrases (``instrument`` entries) anywhere in the sentence."""
     found = []
     words = words if words is not None else sentence_words(tokens)
+    if words.isdisjoint(lexicon.instruments):
+        return found  # no instrument word in the sentence: most sentences
     for i, token in enumerate(tokens):
         patterns = lexicon.instruments.get(token.norm) or lexicon.instruments.get(token.lower)
         for pattern in patterns or ():
