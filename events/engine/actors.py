@@ -32,15 +32,18 @@ class Mention:
         self.start = start
         self.end = end
         self.entries = entries
-        self._by_kind: dict[str, ActorEntry] = {}
+        by_kind: dict[str, ActorEntry] = {}
+        named = None  # the entry that makes this an actor (not only a place), dictionary order
         for entry in entries:
-            self._by_kind.setdefault(entry.kind, entry)
-        self.kinds = frozenset(self._by_kind)
-        self.actor = self._by_kind.get("actor")
-        self.country = self._by_kind.get("country")
-        self.role = self._by_kind.get("role")
-        # the entry that makes this mention an actor (not only a place), in dictionary order
-        self.named = next((e for e in entries if e.kind != "place"), None)
+            by_kind.setdefault(entry.kind, entry)
+            if named is None and entry.kind != "place":
+                named = entry
+        self._by_kind = by_kind
+        self.kinds = frozenset(by_kind)
+        self.actor = by_kind.get("actor")
+        self.country = by_kind.get("country")
+        self.role = by_kind.get("role")
+        self.named = named
 
     def first(self, *kinds: str) -> ActorEntry | None:
         """The first entry of any of ``kinds`` (in dictionary order when several match)."""
@@ -121,15 +124,16 @@ def find_mentions(tokens: Sequence[Token], trie: TrieNode) -> list[Mention]:
     mentions: list[Mention] = []
     keys = [t.lower for t in tokens]
     starts = trie.children
+    n = len(tokens)
     i = 0
-    while i < len(tokens):
+    while i < n:
         if keys[i] not in starts and ("-" not in keys[i] or token_key(keys[i]) not in starts):
             i += 1  # most words start no name: one lookup
             continue
         node = trie
         best: tuple[int, tuple[ActorEntry, ...]] | None = None
         j = i
-        while j < len(tokens):
+        while j < n:
             lower = keys[j]
             step = node.children.get(lower)
             if step is None and "-" in lower:  # "tentara-tentara" is a plural of "tentara"
