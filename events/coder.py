@@ -186,13 +186,15 @@ class Coder:
 
         head = tokens[draft.trigger.head]
         last = tokens[max(draft.trigger.head, draft.trigger.end - 1)]
-        trigger = Span(text=sentence.text[head.start:last.end], start=head.start, end=last.end)
+        # spans are cut from the sentence itself; the Event validator checks them all again
+        trigger = Span.model_construct(text=sentence.text[head.start:last.end], start=head.start,
+                                       end=last.end)
         place = pick_location(phrases, draft.trigger.head)
         location = None
         if place is not None:
             start, end = span_of(tokens, place)
-            location = Location(text=sentence.text[start:end], start=start, end=end,
-                                country=place.country)
+            location = Location.model_construct(text=sentence.text[start:end], start=start,
+                                                end=end, country=place.country)
         entry_ids = [*draft.rules, *(draft.source.entry_ids if draft.source else []),
                      *(draft.target.entry_ids if draft.target else [])]
         return Event(
