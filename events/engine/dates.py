@@ -185,6 +185,12 @@ class DateResolver:
                 continue
             if self.words.code == "id" and not name[:1].isupper():
                 continue
+            following = text[match.end(2):match.end(2) + 24].lower().lstrip()
+            if any(following.startswith(w) for w in self.words.time_words.last_week):
+                # "Senin pekan lalu", "Monday last week": that day of the previous week
+                monday = base - dt.timedelta(days=base.weekday() + 7)
+                return ResolvedDate(monday + dt.timedelta(days=self.words.weekdays[lower]), "day",
+                                    match.group(0), match.start(), match.end())
             strictly_before = bool(match.group(1) and match.group(1).lower() in ("last", "past")) \
                 or bool(match.group(3))
             back = (base.weekday() - self.words.weekdays[lower]) % 7

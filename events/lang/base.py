@@ -30,6 +30,7 @@ class TimeWords(BaseModel):
     past_markers: list[str]
     units: dict[str, Literal["day", "week", "month", "year"]]
     this_markers: list[str]
+    last_week: list[str] = []
     month_word: list[str]
     date_word: list[str]
     year_word: list[str]

@@ -57,3 +57,14 @@ def test_dates_english(text, base, expected, precision):
 def test_dates_no_expression_falls_back_to_publication_and_says_so():
     found = DateResolver(load_words("id")).resolve("Polisi menangkap pencuri.", WED)
     assert found.date == WED and found.text is None and not found.from_text
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("pada Senin pekan lalu", "id", "2024-03-18"),
+    ("Kamis pekan lalu", "id", "2024-03-21"),
+    ("tadi malam", "id", "2024-03-26"),
+    ("on Monday last week", "en", "2024-03-18"),
+])
+def test_dates_weekday_of_last_week_and_last_night(text, lang, expected):
+    wednesday = dt.date(2024, 3, 27)
+    assert DateResolver(load_words(lang)).resolve(text, wednesday).date.isoformat() == expected
