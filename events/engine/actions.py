@@ -9,6 +9,9 @@ from ..lang.base import Token
 from .lexicon import GAP, MAX_GAP, Lexicon, VerbPattern
 
 
+GAP_MARKS = frozenset({"$", "%", "'s", "’s", "€", "£", "-"})
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A matched verb pattern: tokens ``head`` .. ``end - 1`` (inclusive of gaps)."""
@@ -45,9 +48,9 @@ def _match_rest(tokens: Sequence[Token], i: int, pattern: VerbPattern, k: int = 
             found = _match_rest(tokens, j, pattern, k + 1, free)
             if found is not None:
                 return found
-            if j == len(tokens) or not tokens[j].is_word:
-                break  # a gap never runs across punctuation
-            used += 0 if j in free else 1
+            if j == len(tokens) or not (tokens[j].is_word or tokens[j].text in GAP_MARKS):
+                break  # a gap never runs across punctuation ("$", "%", "'s" are words here)
+            used += 0 if j in free or not tokens[j].is_word else 1
             if used > MAX_GAP:
                 break
             j += 1

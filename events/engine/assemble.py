@@ -270,8 +270,15 @@ class _Sentence:
         return self.tokens[k].lower if k >= 0 else ""
 
     def after_preposition(self, phrase: ActorPhrase) -> bool:
-        """Whether the phrase is the object of a preposition ("against Syrian targets")."""
-        return self._preceding(phrase) in self.words.prepositions
+        """Whether the phrase is the object of a preposition ("against Syrian targets"); not
+        after a quantity ("thousands of protesters", "members of the opposition")."""
+        k = phrase.start - 1
+        while k >= 0 and self.tokens[k].lower in self.words.determiners and \
+                self.tokens[k].lower not in self.words.possessives:
+            k -= 1
+        if k < 0 or self.tokens[k].lower not in self.words.prepositions:
+            return False
+        return not (k > 0 and self.tokens[k - 1].lower in self.words.quantity_words)
 
     def after_possessive(self, phrase: ActorPhrase) -> bool:
         """"their ambassadors": a role owned by someone named elsewhere."""

@@ -61,6 +61,7 @@ class LanguageWords(BaseModel):
     directional: frozenset[str]
     currency_words: frozenset[str]
     possessives: frozenset[str]
+    quantity_words: frozenset[str] = frozenset()
     relative_markers: frozenset[str]
     default_country: str | None = None
     between_markers: frozenset[str]
