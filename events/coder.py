@@ -158,6 +158,7 @@ class Coder:
         pack.morphology.annotate(tokens)
         mentions = find_mentions(tokens, pack.lexicon.actors)
         phrases = compose_phrases(tokens, mentions, pack.words, self.codebook, memory)
+        pack.rules.after_actors(tokens, [p.end for p in phrases if not p.is_location])
         inside_names = frozenset(k for p in phrases for k in range(p.start + 1, p.end))
         words = sentence_words(tokens)
         triggers = find_triggers(tokens, pack.lexicon, pack.rules, inside_names, words)

@@ -2,7 +2,10 @@
 
 - ``CODE``: the ISO 639-1 code;
 - ``Morphology``: a class built from the language's words (``events/data/lang/<code>.yaml``) with
-  ``normalise(word)`` (root or lemma), ``word_class(tokens, i)`` and ``is_passive(tokens, i)``.
+  ``normalise(word)`` (root or lemma) and ``annotate(tokens)`` (root, class, form, voice);
+- ``pattern_class(word, morphology)`` and ``trigger_matches(pattern, token, tokens, i, strict)``:
+  how a dictionary trigger is written and whether a text token matches it;
+- ``after_actors(tokens, ends)``: revises word classes once actor names are known.
 
 The words themselves live in the data file; the modules hold only the rules that use them.
 """

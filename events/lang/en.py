@@ -64,10 +64,13 @@ class Morphology:
         for i, token in enumerate(tokens):
             if token.is_word or token.lower in ("'s", "’s"):
                 token.norm = self.normalise(token.lower) if token.is_word else "'s"
+                token.suffix = ""
                 if previous is not None and (self._after_determiner(tokens, i)
-                                             or self._modifies(previous, token)
                                              or self._reduced_relative(tokens, i)):
                     token.cls = "noun"
+                elif previous is not None and self._modifies(previous, token):
+                    token.cls = "noun"
+                    token.suffix = COMPOUND  # may still be a verb after a subject: see below
                 else:
                     token.cls = "bare"
                 token.passive = self._is_passive(tokens, i)
@@ -121,6 +124,17 @@ class Morphology:
             if not prev.endswith("ly") and prev not in ("also", "not", "never", "being", "been"):
                 return False
         return False
+
+
+COMPOUND = "compound"
+
+
+def after_actors(tokens: Sequence[Token], ends: Sequence[int]) -> None:
+    """A word read as the second half of a noun compound is a verb when an actor's name ends
+    right before it: "The government cut ties", "A U.S. airman set himself on fire"."""
+    for end in ends:
+        if end < len(tokens) and tokens[end].suffix == COMPOUND:
+            tokens[end].cls = "bare"
 
 
 def pattern_class(word: str, morphology: Morphology) -> WordForm:

@@ -71,6 +71,10 @@ class Morphology:
         return root, cls, form, passive
 
 
+def after_actors(tokens: Sequence[Token], ends: Sequence[int]) -> None:
+    """Nothing to revise in Indonesian: word classes come from affixes, not from position."""
+
+
 def verb_suffix(word: str, root: str) -> str:
     """The derivational suffix (``kan`` or ``i``) of a word, ignoring a final ``-nya``."""
     if word.endswith("nya") and not root.endswith("nya"):
