@@ -54,6 +54,7 @@ class DatePatterns:
     year_only: re.Pattern
     yesterday: re.Pattern
     today: re.Pattern
+    any_date: re.Pattern  # a quick test: could this text hold a time expression at all?
 
 
 def _alt(words) -> str:
@@ -89,6 +90,11 @@ def compile_patterns(words: LanguageWords) -> DatePatterns:
                              rf"((?:19|20)\d\d){e}", flags),
         yesterday=re.compile(rf"{b}({_alt(tw.day_before_yesterday)}|{_alt(tw.yesterday)}){e}", flags),
         today=re.compile(rf"{b}({_alt(tw.today)}){e}", flags),
+        any_date=re.compile(r"\d|" + rf"{b}(?:" + _alt([*words.months, *words.weekdays, *tw.units,
+                                                        *tw.today, *tw.yesterday,
+                                                        *tw.day_before_yesterday, *tw.month_word,
+                                                        *tw.year_word, *tw.last_week]) + rf"){e}",
+                            flags),
     )
 
 
@@ -128,6 +134,8 @@ class DateResolver:
 
     def resolve(self, text: str, published: dt.date) -> ResolvedDate:
         """The event date for a sentence, or the publication date when it names none."""
+        if not self.patterns.any_date.search(text):
+            return ResolvedDate(published, "day", None)  # no digit and no time word at all
         for finder in (self._explicit, self._numeric, self._weekday, self._yesterday,
                        self._relative, self._last_unit, self._today, self._month, self._year):
             found = finder(text, published)
