@@ -7,6 +7,7 @@ so coding English text never pays for the Indonesian stemmer and vice versa.
 from __future__ import annotations
 
 import re
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -114,6 +115,9 @@ class Coder:
     def pack(self, lang: str) -> LanguagePack:
         if lang not in self._packs:
             self._packs[lang] = build_language_pack(lang, self.codebook, self.extra_dictionaries)
+            # the dictionaries are hundreds of thousands of long-lived objects: keep the cyclic
+            # garbage collector from walking them again on every collection of a long run
+            gc.freeze()
         return self._packs[lang]
 
     def check_dictionaries(self) -> None:
