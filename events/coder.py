@@ -18,13 +18,8 @@ from .cache import cached, fingerprint
 from .dictionaries import load_entries, shipped_files
 from .engine.actions import Trigger, find_instruments, find_triggers, sentence_words
 from .engine.actors import ActorPhrase, ArticleMemory, Mention, compose_phrases, find_mentions
-from .engine.assemble import (
-    Assembly,
-    armed_violence,
-    assemble,
-    compile_discard_patterns,
-    discard_reason,
-)
+from .engine.assemble import Assembly, assemble
+from .engine.cues import armed_violence, compile_discard_patterns, discard_reason
 from .engine.dates import DateResolver, ResolvedDate
 from .engine.langid import LanguageDetector
 from .engine import lexicon as lexicon_module

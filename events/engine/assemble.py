@@ -14,37 +14,32 @@ and reciprocal actions, and joint acts of a compound subject, are coded both way
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from ..lang.base import LanguageWords, Token
 from .actions import Trigger
 from .actors import ActorPhrase
+from .cues import components, intent_marker, is_negated
+from .search import HARD_STOPS, QUOTE_CHARS, SentenceView
 
-QUOTE_CHARS = set("\"“”«»")
-HARD_STOPS = {".", ";", ":", "!", "?"}
-OPENERS = {")": "(", "]": "["}
 JOINT_ROOTS = {"03", "04", "05", "06", "08"}
 VIOLENT_ROOTS = {"18", "19", "20"}
 GENERIC_VIOLENT_CODES = {"18", "180", "19", "190", "20", "200"}
-ADJUNCT_WORDS = frozenset({"dalam", "selama", "saat", "during", "amid", "while"})
 MATERIAL_ROOTS = {"15", "16", "17", "18", "19", "20"}
-MAX_TARGET_DISTANCE = 12
-MAX_COMPLEMENT_DISTANCE = 18
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "09": "030",
                 "15": "138", "16": "130", "17": "137", "18": "138", "19": "138", "20": "138"}
 AGENTLESS_ROOTS = {"18", "19", "20"}
 PLACE_TARGET_CODES = {"042", "043", "044"}  # visits: the place visited stands for its country
 PLACE_TARGET_ROOTS = {"03", "07", "14", "15", "16"}  # aid to, forces near, envoys withdrawn from a place
 DIRECTED_PLACE_ROOTS = VIOLENT_ROOTS  # attacks "on"/"ke" a place
-UNCONVENTIONAL_AGENTS = {"UAF", "CRM"}
+UNCONVENTIONAL_AGENTS = {"UAF", "CRM"}  # gunmen and criminals: their attacks are 18, not 19
 BLAME_ROOTS = {"10", "11", "12"}  # "rejected the offer made by X": X is the target
 TRANSFER_ROOTS = {"06", "07"}  # aid, arms, suspects handed to a recipient
 TRANSFER_CODES = {"174", "1711"}
 DOMESTIC_AGENTS = {"LAB", "OPP", "CVL", "EDU", "MED", "REL", "BUS", "HRI", "NGO", "AGR", "HLH",
                    "PTY", "LEG", "JUD", "ENV", "REF"}
-STATE_TARGET_AGENTS = {"GOV", "LEG", "JUD", "COP", "MIL"}  # gunmen and criminals: their attacks are 18, not 19
+STATE_TARGET_AGENTS = {"GOV", "LEG", "JUD", "COP", "MIL"}
 
 
 @dataclass
@@ -73,358 +68,6 @@ class Assembly:
     decisions: list[Decision] = field(default_factory=list)
 
 
-def compile_discard_patterns(words: LanguageWords) -> tuple[re.Pattern, ...]:
-    """One regular expression for the cue words plus the language's extra patterns."""
-    cues = sorted(words.discard_cues, key=len, reverse=True)
-    cue_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)",
-                        re.IGNORECASE)
-    return (cue_re, *(re.compile(p) for p in words.discard_patterns))
-
-
-def discard_reason(text: str, patterns: Sequence[re.Pattern],
-                   names: Sequence[tuple[int, int]] = ()) -> str | None:
-    """The cue that marks a sentence as sport, markets, weather or entertainment, if any. Cues
-    inside an actor's name do not count ("Liga Arab", "Liga Nasional untuk Demokrasi")."""
-    for pattern in patterns:
-        for match in pattern.finditer(text):
-            if not any(start <= match.start() < end for start, end in names):
-                return match.group(0)
-    return None
-
-
-ARMED_AGENTS = frozenset({"UAF", "MIL", "REB", "INS", "IMG", "SEP", "COP"})
-
-
-def armed_violence(phrases: Sequence[ActorPhrase], triggers: Sequence[Trigger]) -> bool:
-    """An armed actor and a violent or coercive act in one sentence: real violence, whatever
-    sport or entertainment word the place has ("gedung konser", "lapangan sepak bola")."""
-    armed = any(ARMED_AGENTS & set(_components(p.code)) for p in phrases if not p.is_location)
-    return armed and any(t.code[:2] in {"17", "18", "19", "20"} for t in triggers)
-
-
-MODALS = ("do", "does", "did", "will", "would", "could", "should", "can", "has", "have", "had",
-          "may", "might", "must")
-
-
-def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:
-    """A negator right before the trigger, possibly across auxiliaries ("tidak akan", "did not")."""
-    k = head - 1
-    steps = 0
-    while k >= 0 and steps < 4:
-        word = tokens[k].lower
-        if word in words.negators or word.endswith("n't") or word == "cannot":
-            return True
-        if word in words.negation_bridges or word in words.be_forms or word in MODALS:
-            k -= 1
-            steps += 1
-            continue
-        return False
-    return False
-
-
-def intent_marker(tokens: Sequence[Token], head: int, words: LanguageWords) -> str | None:
-    """The intent marker right before a trigger ("plans to", "siap"), if any."""
-    if head == 0 or tokens[head - 1].lower not in words.intent_last_words:
-        return None
-    before = " ".join(t.lower for t in tokens[max(0, head - 4):head])
-    for marker in words.intent_markers:
-        if before == marker or before.endswith(" " + marker):
-            return marker
-    return None
-
-
-class _Sentence:
-    """Index helpers over one sentence's phrases and triggers."""
-
-    def __init__(self, tokens: Sequence[Token], phrases: Sequence[ActorPhrase],
-                 triggers: Sequence[Trigger], words: LanguageWords):
-        self.tokens = tokens
-        self.words = words
-        self.actor_at: dict[int, ActorPhrase] = {}
-        self.location_at: dict[int, ActorPhrase] = {}
-        for phrase in phrases:
-            for k in range(phrase.start, phrase.end):
-                if phrase.is_location:
-                    self.location_at[k] = phrase
-                else:
-                    self.actor_at[k] = phrase
-        self.phrases = [p for p in phrases if not p.is_location]
-        self.triggers = list(triggers)
-        self.trigger_heads = {t.head: t for t in triggers}
-        self.literals = {k for t in triggers for k in t.literals}
-
-    def members(self, phrase: ActorPhrase) -> list[ActorPhrase]:
-        if phrase.compound is None or phrase.is_location:
-            return [phrase]
-        return [p for p in self.phrases if p.compound == phrase.compound]
-
-    # -- subjects --------------------------------------------------------------------------
-    def left_actor(self, head: int, objects: bool = False, stop_at_comma: bool = False
-                   ) -> tuple[ActorPhrase | None, str]:
-        """Nearest actor phrase before ``head`` in the same clause, and why the search stopped.
-        Objects of prepositions are passed over unless ``objects`` is set."""
-        k = head - 1
-        while k >= 0:
-            token = self.tokens[k]
-            if stop_at_comma and token.text == ",":
-                return None, "comma before a closing attribution"
-            if token.text in OPENERS:
-                inner = self._bracketed(k)
-                if inner is None:
-                    return None, "unbalanced bracket"
-                k = inner
-                continue
-            if k in self.actor_at:
-                phrase = self.actor_at[k]
-                if not objects and self.after_preposition(phrase):
-                    k = phrase.start - 1  # "Utusan PBB untuk Myanmar bertemu": keep looking
-                    continue
-                if phrase.has_role_only and self.after_possessive(phrase):
-                    return None, f"{phrase.code} belongs to an unnamed possessor"
-                return phrase, "found"
-            if token.lower in self.words.pronouns:
-                return None, f"pronoun {token.text!r}"
-            if token.lower in self.words.clause_breaks:
-                if token.lower in self.words.subordinators and k + 1 == head:
-                    k -= 1  # "setelah memutuskan ...": the verb shares the main subject
-                    continue
-                return None, f"clause break {token.text!r}"
-            if token.text in QUOTE_CHARS or token.text in HARD_STOPS:
-                return None, f"boundary {token.text!r}"
-            other = self.trigger_heads.get(k)
-            if other is not None and "complement" not in other.flags and \
-                    "speech" not in other.flags and other.pattern.head_class[0] != "noun":
-                return None, f"another verb {token.text!r}"
-            k -= 1
-        return None, "sentence start"
-
-    def reported_speaker(self, head: int, subjects: dict[int, ActorPhrase | None]
-                         ) -> ActorPhrase | None:
-        """The speaker whose reported clause opens with the pronoun before ``head``:
-        "X said (that) it would ...", "X mengatakan pihaknya akan ..."."""
-        k = head - 1
-        while k >= 0 and self.tokens[k].lower not in self.words.pronouns:
-            k -= 1
-        j = k - 1
-        while j >= 0 and self.tokens[j].lower in self.words.clause_breaks:
-            j -= 1  # "that", "bahwa"
-        for trigger in self.triggers:
-            if "speech" in trigger.flags and trigger.end - 1 == j:
-                return subjects.get(trigger.head)
-        return None
-
-    def postposed(self, trigger: Trigger) -> bool:
-        """"..., X said." / "..., kata X": a speech verb in the last comma-segment, with no
-        clause of its own after it."""
-        before = [t.text for t in self.tokens[:trigger.head]]
-        if "," not in before:
-            return False
-        after = self.tokens[trigger.end:]
-        return not any(t.text == "," or t.lower in self.words.clause_breaks for t in after)
-
-    def first_actor(self, before: int, exclude: ActorPhrase | None = None) -> ActorPhrase | None:
-        """The first actor phrase of the sentence (before ``before``)."""
-        for phrase in self.phrases:
-            if phrase.end <= before and phrase is not exclude and not (
-                    exclude is not None and phrase.compound is not None and
-                    phrase.compound == exclude.compound):
-                return phrase
-        return None
-
-    def recipient(self, start: int, skip: Sequence[int]) -> ActorPhrase | None:
-        """The actor after "to"/"kepada" in the clause: who receives what is handed over."""
-        k = start
-        while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
-            token = self.tokens[k]
-            if token.text in HARD_STOPS or token.text == "," or \
-                    token.lower in self.words.clause_breaks:
-                return None
-            if token.lower in self.words.recipient_prepositions and k not in skip:
-                found = self.right_actor(k + 1)
-                if found is not None:
-                    return found
-            k += 1
-        k = start  # bought "from" a seller when nothing is handed "to" anyone
-        while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
-            token = self.tokens[k]
-            if token.text in HARD_STOPS or token.lower in self.words.clause_breaks:
-                return None
-            if token.lower in self.words.source_prepositions and k not in skip:
-                return self.right_actor(k + 1)
-            k += 1
-        return None
-
-    def _bracketed(self, close: int) -> int | None:
-        """Index just before the bracket that ``close`` closes: "(BNPB)" is skipped."""
-        opener = OPENERS[self.tokens[close].text]
-        k = close - 1
-        while k >= 0 and self.tokens[k].text != opener:
-            k -= 1
-        return k - 1 if k >= 0 else None
-
-    def _preceding(self, phrase: ActorPhrase) -> str:
-        k = phrase.start - 1
-        while k >= 0 and self.tokens[k].lower in self.words.determiners and \
-                self.tokens[k].lower not in self.words.possessives:
-            k -= 1
-        return self.tokens[k].lower if k >= 0 else ""
-
-    def after_preposition(self, phrase: ActorPhrase) -> bool:
-        """Whether the phrase is the object of a preposition ("against Syrian targets"); not
-        after a quantity ("thousands of protesters", "members of the opposition")."""
-        k = phrase.start - 1
-        while k >= 0 and self.tokens[k].lower in self.words.determiners and \
-                self.tokens[k].lower not in self.words.possessives:
-            k -= 1
-        if k < 0 or self.tokens[k].lower not in self.words.prepositions:
-            return False
-        return not (k > 0 and self.tokens[k - 1].lower in self.words.quantity_words)
-
-    def after_possessive(self, phrase: ActorPhrase) -> bool:
-        """"their ambassadors": a role owned by someone named elsewhere."""
-        return self._preceding(phrase) in self.words.possessives
-
-    def object_of(self, phrase: ActorPhrase) -> Trigger | None:
-        """The earlier trigger whose object ``phrase`` is ("mobilised reservists"), if any."""
-        earlier = [t for t in self.triggers if t.end <= phrase.start]
-        if not earlier:
-            return None
-        trigger = earlier[-1]
-        for k in range(trigger.end, phrase.start):
-            token = self.tokens[k]
-            if token.text in HARD_STOPS or token.text == "," or \
-                    token.lower in self.words.clause_breaks:
-                return None
-        return trigger
-
-    def coordinated(self, phrase: ActorPhrase, head: int) -> bool:
-        """Whether a conjunction (or comma) joins the clause of ``phrase`` to the trigger."""
-        between = [t.lower for t in self.tokens[phrase.end:head]]
-        return any(w in self.words.conjunctions or w in self.words.subordinators or w == ","
-                   for w in between)
-
-    # -- objects ---------------------------------------------------------------------------
-    def right_actor(self, start: int, skip: Sequence[int] = (), cross: bool = False,
-                    stop_at_agent: bool = True, exclude: ActorPhrase | None = None,
-                    through_agent: bool = False, free_until: int = -1) -> ActorPhrase | None:
-        """First actor phrase after ``start``: within the clause, or (``cross``) within the
-        clause a complement verb governs. A phrase naming only a role ("jet tempur", "troops")
-        gives way to a later phrase with a country or organisation in the same stretch."""
-        found = self._right_actors(start, skip, cross, stop_at_agent and not through_agent,
-                                   exclude, through_agent, free_until)
-        first = next(found, None)
-        if first is None or not (first.has_role_only or first.inferred):
-            return first
-        for later in found:
-            between = {t.lower for t in self.tokens[first.end:later.start]}
-            if between & (self.words.locative | ADJUNCT_WORDS):
-                break  # "menangkap 200 demonstran dalam aksi tolak UU TNI"
-            if not (later.has_role_only or later.inferred):
-                return later
-        return first
-
-    def _right_actors(self, start: int, skip: Sequence[int], cross: bool, stop_at_agent: bool,
-                      exclude: ActorPhrase | None, through_agent: bool = False,
-                      free_until: int = -1):
-        limit = MAX_COMPLEMENT_DISTANCE if cross else MAX_TARGET_DISTANCE
-        skip = set(skip) | (self.literals if cross else set())
-        k = start
-        while k < len(self.tokens) and k - start <= limit:
-            token = self.tokens[k]
-            named = k in self.actor_at and not (self.actor_at[k].has_role_only or
-                                                self.actor_at[k].inferred)
-            if k in skip and not named:  # the pattern's own words ("kerja sama militer")
-                k += 1
-                continue
-            if k in self.actor_at:
-                phrase = self.actor_at[k]
-                if not (phrase is exclude or (phrase.has_role_only and
-                                              self.after_possessive(phrase))):
-                    yield phrase
-                k = phrase.end
-                continue
-            if k < free_until:  # inside the pattern's own gap: "menangguhkan sementara kerja sama"
-                k += 1
-                continue
-            if token.text in QUOTE_CHARS or token.text in HARD_STOPS:
-                return
-            if cross and (token.lower in self.words.relative_markers or
-                          (token.passive and k > start)):
-                return  # a relative clause: "a deal mediated by China", "yang dimediasi China"
-            if token.lower in self.words.passive_agent and k > 0 and not through_agent and \
-                    self._participle(self.tokens[k - 1]):
-                return  # "a ceasefire brokered by Russia": the broker is no target
-            if not cross:
-                if token.lower in self.words.clause_breaks or token.text == "," or (
-                        token.lower in self.words.purpose_markers and k + 1 < len(self.tokens)
-                        and (self.tokens[k + 1].cls == "verb" or k + 1 in self.trigger_heads)):
-                    return  # "... untuk mempersiapkan ...": a purpose clause, not an object
-                if stop_at_agent and token.lower in self.words.passive_agent:
-                    return
-                other = self.trigger_heads.get(k)
-                if other is not None and other.pattern.head_class[0] != "noun" and \
-                        self.tokens[k].cls != "noun":
-                    return
-            k += 1
-
-    @staticmethod
-    def _participle(token: Token) -> bool:
-        return token.cls == "verb" or (token.lower != token.norm and token.lower.endswith(
-            ("ed", "en", "wn", "ne")))
-
-    def agent_after(self, start: int, literals: Sequence[int] = ()) -> ActorPhrase | None:
-        """The agent of a passive: the actor after "oleh"/"by" following the trigger, or right
-        after the verb ("disalurkan Pemerintah Australia", "ditahan tentara Israel")."""
-        while start in literals or (start < len(self.tokens) and
-                                    self.tokens[start].lower in self.words.determiners):
-            start += 1  # "didemo ratusan anggota ormas"
-        if start in self.actor_at and self.actor_at[start].start == start and \
-                not self.actor_at[start].has_role_only:
-            return self.actor_at[start]
-        k = start
-        while k < len(self.tokens) and k - start <= MAX_TARGET_DISTANCE:
-            token = self.tokens[k]
-            if token.lower in self.words.passive_agent:
-                return self.right_actor(k + 1, stop_at_agent=False)
-            if token.text in HARD_STOPS or token.lower in self.words.clause_breaks:
-                return None
-            k += 1
-        return None
-
-    def location_after(self, start: int, directed: bool = False) -> ActorPhrase | None:
-        """The first place after ``start`` (``directed``: only one reached by "ke"/"into")."""
-        for k in range(start, min(len(self.tokens), start + MAX_TARGET_DISTANCE)):
-            if self.tokens[k].text in HARD_STOPS:
-                return None
-            if k in self.location_at and self.location_at[k].country:
-                place = self.location_at[k]
-                before = {t.lower for t in self.tokens[max(0, place.start - 3):place.start]}
-                if not directed or before & self.words.directional:
-                    return place
-                k = place.end
-        return None
-
-    def location_before(self, head: int) -> ActorPhrase | None:
-        """A place that is the subject of a passive ("Mariupol dikepung oleh ...")."""
-        for k in range(head - 1, -1, -1):
-            token = self.tokens[k]
-            if token.text in HARD_STOPS or token.lower in self.words.clause_breaks:
-                return None
-            if k in self.location_at and self.location_at[k].country:
-                return self.location_at[k]
-        return None
-
-    def between_parties(self, start: int) -> list[ActorPhrase]:
-        """"antara TNI dan kelompok separatis": the compound right after a between-marker."""
-        for k in range(start, min(len(self.tokens), start + 4)):
-            if self.tokens[k].lower in self.words.between_markers:
-                first = self.right_actor(k + 1)
-                if first is not None:
-                    members = self.members(first)
-                    return members if len(members) > 1 else []
-        return []
-
-
 def _drop_repeats(drafts: list[Draft], pairs, code: str):
     """Coordinated verbs of one root by the same source are one event; a repeat that names a
     target replaces an earlier one that had none ("hijacked a boat and kidnapped 10 sailors")."""
@@ -439,10 +82,6 @@ def _drop_repeats(drafts: list[Draft], pairs, code: str):
                 drafts.remove(d)
             kept.append((src, tgt))
     return kept
-
-
-def _components(code: str) -> list[str]:
-    return [code[k:k + 3] for k in range(0, len(code), 3)]
 
 
 def _reciprocal(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:
@@ -483,7 +122,7 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
         for trigger in triggers:
             out.decisions.append(Decision(trigger.pattern.text, f"discarded: topic cue {discard!r}"))
         return out
-    sentence = _Sentence(tokens, phrases, triggers, words)
+    sentence = SentenceView(tokens, phrases, triggers, words)
     governed_until = -1
     subjects: dict[int, ActorPhrase | None] = {}
     statements: list[tuple[int, str | None]] = []  # (end of reported clause, speaker's country)
@@ -520,7 +159,7 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
                                                  f"({source.code} with no country)"))
             continue
         if code == "190" and source is not None and \
-                UNCONVENTIONAL_AGENTS & set(_components(source.code)):
+                UNCONVENTIONAL_AGENTS & set(components(source.code)):
             code = "180"
             rules.append("assembly.unconventional-attacker")
         if code[:2] == "01" and source is not None and any(
@@ -581,7 +220,7 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
     return None
 
 
-def _participants(sentence: _Sentence, trigger: Trigger, code: str,
+def _participants(sentence: SentenceView, trigger: Trigger, code: str,
                   subjects: dict[int, ActorPhrase | None], rules: list[str]
                   ) -> tuple[ActorPhrase | None, ActorPhrase | None, str]:
     """Source and target of one trigger, and why the source search stopped."""
@@ -634,14 +273,14 @@ def _home_government(target: ActorPhrase, source: ActorPhrase,
     if not target.has_role_only or target.code[:3] not in STATE_TARGET_AGENTS or \
             not source.country:
         return target
-    parts = _components(source.code)[1:]
+    parts = components(source.code)[1:]
     if (parts and parts[0] in DOMESTIC_AGENTS) or sole_country:
         return replace(target, code=source.country + target.code, country=source.country,
                        has_role_only=False)
     return target
 
 
-def _subject(sentence: _Sentence, trigger: Trigger, subjects: dict[int, ActorPhrase | None],
+def _subject(sentence: SentenceView, trigger: Trigger, subjects: dict[int, ActorPhrase | None],
              rules: list[str]) -> tuple[ActorPhrase | None, str]:
     """The subject before an active trigger, shared with an earlier verb when coordinated."""
     source, why = sentence.left_actor(trigger.head, objects=True)
@@ -668,7 +307,7 @@ def _subject(sentence: _Sentence, trigger: Trigger, subjects: dict[int, ActorPhr
     return source, why
 
 
-def _passive_participants(sentence: _Sentence, trigger: Trigger, code: str, rules: list[str]
+def _passive_participants(sentence: SentenceView, trigger: Trigger, code: str, rules: list[str]
                           ) -> tuple[ActorPhrase | None, ActorPhrase | None, str]:
     """"X diserang oleh Y" / "X was attacked by Y": Y is the source, X the target; a place as
     subject stands for its country; with no subject, the recipient after the agent."""
@@ -687,7 +326,7 @@ def _passive_participants(sentence: _Sentence, trigger: Trigger, code: str, rule
     return source, target, why if source is None else "found"
 
 
-def _place_target(sentence: _Sentence, trigger: Trigger, code: str) -> ActorPhrase | None:
+def _place_target(sentence: SentenceView, trigger: Trigger, code: str) -> ActorPhrase | None:
     """Where no actor is named, a place can stand for the target's country."""
     if code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES:
         return sentence.location_after(trigger.end)  # "arrived in Beijing", "near Gaza"
@@ -696,7 +335,7 @@ def _place_target(sentence: _Sentence, trigger: Trigger, code: str) -> ActorPhra
     return None
 
 
-def _pairs(sentence: _Sentence, trigger: Trigger, code: str, source: ActorPhrase | None,
+def _pairs(sentence: SentenceView, trigger: Trigger, code: str, source: ActorPhrase | None,
            target: ActorPhrase | None, parties: list[ActorPhrase], rules: list[str]
            ) -> list[tuple[ActorPhrase | None, ActorPhrase | None]]:
     """Source-target pairs: compounds, joint acts and symmetric actions."""
