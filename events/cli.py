@@ -164,7 +164,8 @@ def _add_explain(sub) -> None:
     p.add_argument("--lang", default="auto", help="id, en or auto (default: auto)")
     p.add_argument("--date", type=_date, default=None,
                    help="publication date for resolving time expressions (default: today)")
-    p.add_argument("--dict", action="append", default=[], metavar="PATH")
+    p.add_argument("--dict", action="append", default=[], metavar="PATH",
+                   help="extra dictionary file on top of the shipped ones (repeatable)")
     p.set_defaults(func=cmd_explain)
 
 
@@ -185,7 +186,8 @@ def _add_evaluate(sub) -> None:
                                    "and date accuracy per language and overall.")
     p.add_argument("gold")
     p.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
-    p.add_argument("--dict", action="append", default=[], metavar="PATH")
+    p.add_argument("--dict", action="append", default=[], metavar="PATH",
+                   help="extra dictionary file on top of the shipped ones (repeatable)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.set_defaults(func=cmd_evaluate)
 
