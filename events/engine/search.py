@@ -283,8 +283,8 @@ class SentenceView:
             if k in self.location_at and self.location_at[k].country:
                 place = self.location_at[k]
                 before = {t.lower for t in self.tokens[max(0, place.start - 3):place.start]}
-                if not directed or before & self.words.directional:
-                    return place
+                if not directed or before & self.words.directional or place.start == start:
+                    return place  # "serangan ke Kursk", or the object itself: "shelled Kharkiv"
                 k = place.end
         return None
 

@@ -10,7 +10,10 @@ CODE = "en"
 
 AUXILIARIES = ("will", "would", "can", "could", "shall", "should", "may", "might", "must", "do",
                "does", "did", "has", "have", "had", "to", "not", "and", "or", "then", "also",
-               "jointly", "later", "again", "subsequently", "reportedly", "allegedly")
+               "jointly", "later", "again", "subsequently", "reportedly", "allegedly",
+               # aspect: "began deporting", "resumed shelling" are verbs, not noun compounds
+               "begin", "began", "begins", "begun", "start", "started", "starts", "resume",
+               "resumed", "resumes", "continue", "continued", "continues", "keep", "kept")
 
 
 class Morphology:

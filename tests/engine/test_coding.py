@@ -167,3 +167,8 @@ def test_coding_discard_cue_inside_a_name_does_not_discard(coder):
 def test_coding_agentless_killing_is_an_event_without_source(coder):
     events = code(coder, "Two soldiers were killed in Kashmir.", "en")
     assert events == [(None, "19", "INDMIL")] or events == [(None, "18", "INDMIL")]
+
+
+def test_coding_aspect_verb_and_place_object(coder):
+    assert ("PAK", "17", "AFG") in code(coder, "Pakistan began deporting hundreds of Afghans.", "en")
+    assert ("RUS", "19", "UKR") in code(coder, "Russia resumed shelling Kharkiv on Monday.", "en")
