@@ -39,10 +39,6 @@ def armed_violence(phrases: Sequence[ActorPhrase], triggers: Sequence[Trigger]) 
     return armed and any(t.code[:2] in {"17", "18", "19", "20"} for t in triggers)
 
 
-MODALS = ("do", "does", "did", "will", "would", "could", "should", "can", "has", "have", "had",
-          "may", "might", "must")
-
-
 def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:
     """A negator right before the trigger, possibly across auxiliaries ("tidak akan", "did not")."""
     k = head - 1
@@ -51,7 +47,7 @@ def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool
         word = tokens[k].lower
         if word in words.negators or word.endswith("n't") or word == "cannot":
             return True
-        if word in words.negation_bridges or word in words.be_forms or word in MODALS:
+        if word in words.negation_bridges or word in words.be_forms:
             k -= 1
             steps += 1
             continue

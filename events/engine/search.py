@@ -12,7 +12,6 @@ from .actors import ActorPhrase
 QUOTE_CHARS = set("\"“”«»")
 HARD_STOPS = {".", ";", ":", "!", "?"}
 OPENERS = {")": "(", "]": "["}
-ADJUNCT_WORDS = frozenset({"dalam", "selama", "saat", "during", "amid", "while"})
 MAX_TARGET_DISTANCE = 12
 MAX_COMPLEMENT_DISTANCE = 18
 
@@ -201,7 +200,7 @@ class SentenceView:
             return first
         for later in found:
             between = {t.lower for t in self.tokens[first.end:later.start]}
-            if between & (self.words.locative | ADJUNCT_WORDS):
+            if between & (self.words.locative | self.words.adjunct_words):
                 break  # "menangkap 200 demonstran dalam aksi tolak UU TNI"
             if not (later.has_role_only or later.inferred):
                 return later

@@ -62,6 +62,7 @@ class LanguageWords(BaseModel):
     currency_words: frozenset[str]
     possessives: frozenset[str]
     quantity_words: frozenset[str] = frozenset()
+    adjunct_words: frozenset[str] = frozenset()
     relative_markers: frozenset[str]
     default_country: str | None = None
     between_markers: frozenset[str]
