@@ -63,6 +63,7 @@ class LanguageWords(BaseModel):
     possessives: frozenset[str]
     quantity_words: frozenset[str] = frozenset()
     adjunct_words: frozenset[str] = frozenset()
+    verb_companions: frozenset[str] = frozenset()
     relative_markers: frozenset[str]
     default_country: str | None = None
     between_markers: frozenset[str]

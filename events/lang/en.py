@@ -8,12 +8,6 @@ from .base import LanguageWords, Token, WordClass, WordForm
 
 CODE = "en"
 
-AUXILIARIES = ("will", "would", "can", "could", "shall", "should", "may", "might", "must", "do",
-               "does", "did", "has", "have", "had", "to", "not", "and", "or", "then", "also",
-               "jointly", "later", "again", "subsequently", "reportedly", "allegedly",
-               # aspect: "began deporting", "resumed shelling" are verbs, not noun compounds
-               "begin", "began", "begins", "begun", "start", "started", "starts", "resume",
-               "resumed", "resumes", "continue", "continued", "continues", "keep", "kept")
 
 
 class Morphology:
@@ -30,7 +24,7 @@ class Morphology:
         self._prepositions = words.prepositions
         self._function_words = (words.pronouns | words.negators | words.conjunctions
                                 | words.clause_breaks | words.infinitive_markers
-                                | words.negation_bridges | words.be_forms | frozenset(AUXILIARIES))
+                                | words.negation_bridges | words.be_forms | words.verb_companions)
         self._cache: dict[str, str] = {}
 
     def normalise(self, word: str) -> str:
