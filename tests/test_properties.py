@@ -169,6 +169,26 @@ def test_rdf_of_arbitrary_text_round_trips_through_nquads(coder, text, article_i
     assert set(back) == set(quads)
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(text=st.text(max_size=60), language=st.sampled_from(["id", "en", "ID-id"]))
+def test_ntriples_terms_are_written_as_pyoxigraph_writes_them(text, language):
+    """The N-Quads writer builds lines as text: each literal form must be exactly pyoxigraph's."""
+    import pyoxigraph as ox
+
+    from events.rdf.ntriples import iri, literal, typed, with_language
+
+    s, p = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
+    xsd_date = "http://www.w3.org/2001/XMLSchema#date"
+    xsd_string = "http://www.w3.org/2001/XMLSchema#string"
+    cases = [(literal(text), ox.Literal(text)),
+             (with_language(text, language), ox.Literal(text, language=language)),
+             (typed(text, iri(xsd_date)), ox.Literal(text, datatype=ox.NamedNode(xsd_date))),
+             (typed(text, iri(xsd_string)), ox.Literal(text, datatype=ox.NamedNode(xsd_string)))]
+    for term, obj in cases:
+        expected = ox.serialize([ox.Triple(s, p, obj)], format=ox.RdfFormat.N_TRIPLES)
+        assert f"{iri(s.value)} {iri(p.value)} {term} .\n".encode() == expected
+
+
 @pytest.mark.parametrize("text, lang", [
     # a remembered surname with a non-ASCII letter made an invalid dictionary entry id (crash)
     ("Presiden Rusia Vladimir Pütin menyerang Ukraina. Pütin menyerang Ukraina.", "id"),

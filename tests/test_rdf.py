@@ -308,6 +308,14 @@ def test_golden_seed_jsonld(file_regression):
     file_regression.check(canonical, extension=".jsonld", encoding="utf-8")
 
 
+@pytest.mark.parametrize("name", ["nt", "nq", "trig", "rdfxml"])
+def test_golden_seed_as_written(name, file_regression):
+    """The bytes each streaming RDF writer produces for the seed article (order included)."""
+    data = write(name, [(seed_article(), seed_events())])
+    file_regression.check(data, basename=f"seed_written_{name}", extension=f".{name}",
+                          binary=True)
+
+
 def test_golden_files_agree():
     """The two goldens hold the same triples."""
     turtle = (HERE / "test_golden_seed_turtle.nt").read_text(encoding="utf-8")

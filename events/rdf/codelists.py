@@ -14,10 +14,9 @@ import pyoxigraph as ox
 
 from ..codebook import QUAD_CLASS_NAMES, Codebook, CodeName
 from . import namespaces as ns
-from .graph import decimal
 from .iris import segment
 from .terms import (actor_root, agent, cameo, country, dcterms, evo, geo, group, plover,
-                    plover_context, quadclass, rdf, skos)
+                    plover_context, quadclass, rdf, skos, xsd)
 from .writer import strip_directives
 
 #: English and Indonesian names of the PLOVER categories (the Indonesian ones written here)
@@ -92,6 +91,11 @@ def cameo_triples(book: Codebook) -> Triples:
         if code.goldstein_icews is not None:
             out.append(ox.Triple(node, evo.goldsteinIcews, decimal(code.goldstein_icews)))
     return out
+
+
+def decimal(value: float) -> ox.Literal:
+    """A Goldstein value as an ``xsd:decimal`` in canonical form (``-10.0``, ``3.4``)."""
+    return ox.Literal(repr(float(value)), datatype=xsd.decimal)
 
 
 def quadclass_triples() -> Triples:

@@ -17,31 +17,36 @@ from .. import __version__
 from ..codebook import Codebook, default_codebook
 from ..models import Actor, Article, Event, Location, Span
 from . import iris
-from .terms import (actor_root, agent, cameo, country, dcterms, evo, geo, group, itsrdf, nif, prov,
-                    quadclass, rdf, rdfs, schema, sem, time, xsd)
+from .ntriples import Term, iri, literal, typed, with_language
+from .terms import ntriples_terms
+
+(actor_root, agent, cameo, country, dcterms, evo, geo, group, itsrdf, nif, prov, quadclass, rdf,
+ rdfs, schema, sem, time, xsd) = ntriples_terms(
+    "actor_root agent cameo country dcterms evo geo group itsrdf nif prov quadclass rdf rdfs "
+    "schema sem time xsd")
 
 PRECISION_UNITS = {"day": time.unitDay, "month": time.unitMonth, "year": time.unitYear}
 
 
-def decimal(value: float) -> ox.Literal:
+def decimal(value: float) -> Term:
     """A Goldstein value as an ``xsd:decimal`` in canonical form (``-10.0``, ``3.4``)."""
-    return ox.Literal(repr(float(value)), datatype=xsd.decimal)
+    return typed(repr(float(value)), xsd.decimal)
 
 
-def count(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=xsd.nonNegativeInteger)
+def count(value: int) -> Term:
+    return typed(str(value), xsd.nonNegativeInteger)
 
 
-def date(value: dt.date) -> ox.Literal:
-    return ox.Literal(value.isoformat(), datatype=xsd.date)
+def date(value: dt.date) -> Term:
+    return typed(value.isoformat(), xsd.date)
 
 
-def time_stamp(value: dt.date, precision: str) -> ox.Literal:
+def time_stamp(value: dt.date, precision: str) -> Term:
     """The event date at its precision: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
     if precision == "year":
-        return ox.Literal(f"{value.year:04d}", datatype=xsd.gYear)
+        return typed(f"{value.year:04d}", xsd.gYear)
     if precision == "month":
-        return ox.Literal(f"{value.year:04d}-{value.month:02d}", datatype=xsd.gYearMonth)
+        return typed(f"{value.year:04d}-{value.month:02d}", xsd.gYearMonth)
     return date(value)
 
 
@@ -55,7 +60,7 @@ def date_bounds(value: dt.date, precision: str) -> tuple[dt.date, dt.date]:
     return value, value
 
 
-def actor_code_concepts(code: str, book: Codebook) -> list[ox.NamedNode]:
+def actor_code_concepts(code: str, book: Codebook) -> list[Term]:
     """The code-list concepts of an actor code's components: RUSGOV -> country:RUS, agent:GOV."""
     found, parts = book.split_actor_code(code)
     concepts = [country[found]] if found else []
@@ -65,195 +70,217 @@ def actor_code_concepts(code: str, book: Codebook) -> list[ox.NamedNode]:
     return concepts
 
 
-Term = ox.NamedNode | ox.Literal
-
-
 class _Triples:
-    """Collects the distinct triples of one article, grouped by subject in first-seen order.
+    """Collects the distinct triples of one article as N-Triples terms, grouped by subject in
+    first-seen order.
 
-    They are kept as tuples and become pyoxigraph triples or quads once, at the end (building a
-    ``Triple`` costs several times more than a tuple).
+    Terms are N-Triples strings (``<iri>``, ``"text"@id``): the N-Triples and N-Quads writers join
+    them into lines directly, the other formats parse those lines once with pyoxigraph.
     """
 
     def __init__(self) -> None:
-        self._by_subject: dict[ox.NamedNode, dict[tuple[ox.NamedNode, ox.NamedNode, Term], None]] = {}
+        self._by_subject: dict[Term, dict[tuple[Term, Term], None]] = {}
 
-    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: Term) -> None:
-        group = self._by_subject.get(s)
+    def add(self, subject: Term, *pairs: tuple[Term, Term]) -> None:
+        """Add (predicate, object) pairs about ``subject`` (none: just claim its place)."""
+        group = self._by_subject.get(subject)
         if group is None:
-            group = self._by_subject[s] = {}
-        group[(s, p, o)] = None
+            self._by_subject[subject] = dict.fromkeys(pairs)
+        else:
+            group.update(dict.fromkeys(pairs))
 
-    def statements(self) -> list[tuple[ox.NamedNode, ox.NamedNode, Term]]:
-        return [t for group in self._by_subject.values() for t in group]
+    def lines(self, tail: str = " .\n") -> str:
+        return "".join([f"{s} {p} {o}{tail}" for s, group in self._by_subject.items()
+                        for p, o in group])
 
-    def triples(self) -> list[ox.Triple]:
-        return [ox.Triple(*t) for group in self._by_subject.values() for t in group]
+    def ntriples(self) -> str:
+        return self.lines()
 
-    def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
-        return [ox.Quad(*t, graph) for group in self._by_subject.values() for t in group]
+    def nquads(self, graph: Term) -> str:
+        return self.lines(f" {graph} .\n")
+
+
+def article_ntriples(article: Article, events: list[Event], base_iri: str | None = None,
+                     codebook: Codebook | None = None, memo: dict | None = None) -> str:
+    """The triples of one article and its events as N-Triples text (no blank nodes)."""
+    return _collect(article, events, base_iri, codebook, memo).ntriples()
+
+
+def article_nquads(article: Article, events: list[Event], base_iri: str | None = None,
+                   codebook: Codebook | None = None, memo: dict | None = None) -> str:
+    """The same triples as N-Quads text, in the article's named graph."""
+    graph = iri(iris.article_graph_iri(article, base_iri))
+    return _collect(article, events, base_iri, codebook, memo).nquads(graph)
 
 
 def article_triples(article: Article, events: list[Event], base_iri: str | None = None,
                     codebook: Codebook | None = None) -> list[ox.Triple]:
-    """All triples about one article and its events (no blank nodes)."""
-    return _collect(article, events, base_iri, codebook).triples()
+    """All triples about one article and its events (no blank nodes), as pyoxigraph triples."""
+    text = article_ntriples(article, events, base_iri, codebook)
+    return [q.triple for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)]
 
 
 def article_statements(article: Article, events: list[Event], base_iri: str | None = None,
                        codebook: Codebook | None = None
-                       ) -> list[tuple[ox.NamedNode, ox.NamedNode, Term]]:
+                       ) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
     """The same triples as :func:`article_triples`, as (subject, predicate, object) tuples."""
-    return _collect(article, events, base_iri, codebook).statements()
+    return [(t.subject, t.predicate, t.object)
+            for t in article_triples(article, events, base_iri, codebook)]
 
 
 def article_quads(article: Article, events: list[Event], base_iri: str | None = None,
                   codebook: Codebook | None = None) -> list[ox.Quad]:
     """All triples of one article in its own named graph (see :func:`iris.article_graph_iri`)."""
-    graph = ox.NamedNode(iris.article_graph_iri(article, base_iri))
-    return _collect(article, events, base_iri, codebook).quads(graph)
+    text = article_nquads(article, events, base_iri, codebook)
+    return list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
 
 
 def _collect(article: Article, events: list[Event], base_iri: str | None,
-             codebook: Codebook | None) -> _Triples:
+             codebook: Codebook | None, memo: dict | None = None) -> _Triples:
+    """The triples of one article; ``memo`` keeps the triples of actors and rules between the
+    articles of one output (they depend only on the code or rule id and the base IRI)."""
+    memo = {} if memo is None else memo
     base = iris.normalise_base(base_iri)
     book = codebook or default_codebook()
     out = _Triples()
-    doc = ox.NamedNode(iris.article_iri(article, base))
+    doc_iri = iris.article_iri(article, base)
+    doc = iri(doc_iri)
     _article(out, doc, article)
     if events:
-        run = ox.NamedNode(iris.run_iri(__version__, base))
+        run = iri(iris.run_iri(__version__, base))
         _run(out, run, events, base)
         for event in events:
-            _event(out, event, doc, run, base, book)
+            _event(out, event, doc, doc_iri, run, base, book, memo)
     return out
 
 
-def _article(out: _Triples, doc: ox.NamedNode, article: Article) -> None:
-    for cls in (schema.NewsArticle, nif.Context, prov.Entity):
-        out.add(doc, rdf.type, cls)
+def _article(out: _Triples, doc: Term, article: Article) -> None:
+    pairs = [(rdf.type, schema.NewsArticle), (rdf.type, nif.Context), (rdf.type, prov.Entity)]
     if article.id:
-        out.add(doc, dcterms.identifier, ox.Literal(article.id))
+        pairs.append((dcterms.identifier, literal(article.id)))
     if article.date:
-        out.add(doc, schema.datePublished, date(article.date))
+        pairs.append((schema.datePublished, date(article.date)))
     if article.lang:
-        out.add(doc, schema.inLanguage, ox.Literal(article.lang))
+        pairs.append((schema.inLanguage, literal(article.lang)))
     if article.source:
-        out.add(doc, schema.publisher, ox.Literal(article.source))
+        pairs.append((schema.publisher, literal(article.source)))
     if article.url:
-        out.add(doc, schema.url, ox.Literal(article.url.strip(), datatype=xsd.anyURI))
+        pairs.append((schema.url, typed(article.url.strip(), xsd.anyURI)))
     if article.title:
-        out.add(doc, schema.headline, ox.Literal(article.title))
+        pairs.append((schema.headline, literal(article.title)))
+    out.add(doc, *pairs)
 
 
-def _run(out: _Triples, run: ox.NamedNode, events: list[Event], base: str) -> None:
+def _run(out: _Triples, run: Term, events: list[Event], base: str) -> None:
     """The coding run: deterministic (software version, rule sets used), no timestamps."""
-    software = ox.NamedNode(iris.software_iri(__version__, base))
-    out.add(run, rdf.type, evo.CodingRun)
-    out.add(run, rdf.type, prov.Activity)
-    out.add(run, prov.wasAssociatedWith, software)
-    out.add(software, rdf.type, prov.SoftwareAgent)
-    out.add(software, rdfs.label, ox.Literal(f"events {__version__}"))
-    out.add(software, schema.softwareVersion, ox.Literal(__version__))
-    for rule in sorted({r for e in events for r in e.rules}):
-        ruleset = ox.NamedNode(iris.ruleset_iri(rule, base))
-        out.add(run, prov.used, ruleset)
-        out.add(ruleset, rdf.type, evo.RuleSet)
-        out.add(ruleset, rdf.type, prov.Entity)
-        out.add(ruleset, dcterms.identifier, ox.Literal(iris.ruleset_id(rule)))
+    software = iri(iris.software_iri(__version__, base))
+    rulesets = [iri(iris.ruleset_iri(rule, base)) + "\0" + iris.ruleset_id(rule)
+                for rule in sorted({r for e in events for r in e.rules})]
+    out.add(run, (rdf.type, evo.CodingRun), (rdf.type, prov.Activity),
+            (prov.wasAssociatedWith, software),
+            *[(prov.used, r.partition("\0")[0]) for r in rulesets])
+    out.add(software, (rdf.type, prov.SoftwareAgent),
+            (rdfs.label, literal(f"events {__version__}")),
+            (schema.softwareVersion, literal(__version__)))
+    for entry in rulesets:
+        ruleset, _, identifier = entry.partition("\0")
+        out.add(ruleset, (rdf.type, evo.RuleSet), (rdf.type, prov.Entity),
+                (dcterms.identifier, literal(identifier)))
 
 
-def _text_piece(out: _Triples, node: ox.NamedNode, doc: ox.NamedNode, kind: ox.NamedNode,
-                begin: int, text: str) -> None:
-    out.add(node, rdf.type, kind)
-    out.add(node, rdf.type, nif.RFC5147String)
-    out.add(node, nif.beginIndex, count(begin))
-    out.add(node, nif.endIndex, count(begin + len(text)))
-    out.add(node, nif.anchorOf, ox.Literal(text))
-    out.add(node, nif.referenceContext, doc)
+def _text_piece(out: _Triples, node: Term, doc: Term, kind: Term, begin: int, text: str,
+                *more: tuple[Term, Term]) -> None:
+    out.add(node, (rdf.type, kind), (rdf.type, nif.RFC5147String), (nif.beginIndex, count(begin)),
+            (nif.endIndex, count(begin + len(text))), (nif.anchorOf, literal(text)),
+            (nif.referenceContext, doc), *more)
 
 
-def _mention(out: _Triples, span: Span, event: Event, doc: ox.NamedNode,
-             sentence: ox.NamedNode) -> ox.NamedNode:
+def _mention(out: _Triples, span: Span, event: Event, doc: Term, doc_iri: str, sentence: Term,
+             refers_to: Term | None = None) -> Term:
     begin = event.sentence_start + span.start
-    node = ox.NamedNode(iris.char_iri(doc.value, begin, event.sentence_start + span.end))
-    _text_piece(out, node, doc, nif.Phrase, begin, span.text)
-    out.add(node, nif.superString, sentence)
+    node = iri(iris.char_iri(doc_iri, begin, event.sentence_start + span.end))
+    more = [(nif.superString, sentence)]
+    if refers_to is not None:
+        more.append((itsrdf.taIdentRef, refers_to))
+    _text_piece(out, node, doc, nif.Phrase, begin, span.text, *more)
     return node
 
 
-def _actor(out: _Triples, actor: Actor, base: str, book: Codebook) -> ox.NamedNode:
-    node = ox.NamedNode(iris.actor_iri(actor.code, base))
-    out.add(node, rdf.type, sem.Actor)
-    out.add(node, evo.actorCode, ox.Literal(actor.code))
-    for concept in actor_code_concepts(actor.code, book):
-        out.add(node, sem.actorType, concept)
-    return node
+def _actor(out: _Triples, actor: Actor, base: str, book: Codebook, memo: dict) -> Term:
+    key = ("actor", actor.code, base)
+    known = memo.get(key)
+    if known is None:
+        node = iri(iris.actor_iri(actor.code, base))
+        pairs = ((rdf.type, sem.Actor), (evo.actorCode, literal(actor.code)),
+                 *[(sem.actorType, concept) for concept in actor_code_concepts(actor.code, book)])
+        known = memo[key] = (node, pairs)
+    out.add(known[0], *known[1])
+    return known[0]
 
 
-def _place(out: _Triples, location: Location, lang: str, base: str) -> ox.NamedNode:
-    node = ox.NamedNode(iris.place_iri(location.text, location.country, base))
-    out.add(node, rdf.type, sem.Place)
-    out.add(node, rdf.type, geo.Feature)
-    out.add(node, rdfs.label, ox.Literal(" ".join(location.text.split()), language=lang))
+def _rule(out: _Triples, rule: str, base: str, memo: dict) -> Term:
+    key = ("rule", rule, base)
+    known = memo.get(key)
+    if known is None:
+        node = iri(iris.rule_iri(rule, base))
+        pairs = ((rdf.type, evo.Rule), (rdf.type, prov.Entity), (dcterms.identifier, literal(rule)),
+                 (dcterms.isPartOf, iri(iris.ruleset_iri(rule, base))))
+        known = memo[key] = (node, pairs)
+    out.add(known[0], *known[1])
+    return known[0]
+
+
+def _place(out: _Triples, location: Location, lang: str, base: str) -> Term:
+    node = iri(iris.place_iri(location.text, location.country, base))
+    out.add(node, (rdf.type, sem.Place), (rdf.type, geo.Feature),
+            (rdfs.label, with_language(" ".join(location.text.split()), lang)))
     if location.country:
-        out.add(node, geo.sfWithin, country[location.country])
+        out.add(node, (geo.sfWithin, country[location.country]))
     return node
 
 
-def _event(out: _Triples, event: Event, doc: ox.NamedNode, run: ox.NamedNode, base: str,
-           book: Codebook) -> None:
-    node = ox.NamedNode(iris.event_iri(event.id, base))
+def _event(out: _Triples, event: Event, doc: Term, doc_iri: str, run: Term, base: str,
+           book: Codebook, memo: dict) -> None:
+    node = iri(iris.event_iri(event.id, base))
     begin = event.sentence_start
-    sentence = ox.NamedNode(iris.char_iri(doc.value, begin, begin + len(event.sentence_text)))
-    _text_piece(out, sentence, doc, nif.Sentence, begin, event.sentence_text)
-    out.add(sentence, evo.sentenceIndex, count(event.sentence_index))
-    out.add(sentence, dcterms.language, ox.Literal(event.language, datatype=xsd.language))
+    sentence = iri(iris.char_iri(doc_iri, begin, begin + len(event.sentence_text)))
+    _text_piece(out, sentence, doc, nif.Sentence, begin, event.sentence_text,
+                (evo.sentenceIndex, count(event.sentence_index)),
+                (dcterms.language, typed(event.language, xsd.language)))
 
-    out.add(node, rdf.type, evo.CodedEvent)
-    out.add(node, rdf.type, sem.Event)
-    out.add(node, dcterms.identifier, ox.Literal(event.id))
     action = event.action
-    out.add(node, sem.eventType, cameo[action.code])
-    out.add(node, evo.quadClass, quadclass[str(action.quad_class)])
-    out.add(node, evo.goldstein, decimal(action.goldstein))
+    pairs = [(rdf.type, evo.CodedEvent), (rdf.type, sem.Event),
+             (dcterms.identifier, literal(event.id)), (sem.eventType, cameo[action.code]),
+             (evo.quadClass, quadclass[str(action.quad_class)]),
+             (evo.goldstein, decimal(action.goldstein))]
+    out.add(node)  # the event's triples come before those of its mentions
     if action.trigger is not None:
-        out.add(node, evo.triggerMention, _mention(out, action.trigger, event, doc, sentence))
+        trigger = _mention(out, action.trigger, event, doc, doc_iri, sentence)
+        pairs.append((evo.triggerMention, trigger))
     for role, mention_role, actor in ((evo.source, evo.sourceMention, event.source),
                                       (evo.target, evo.targetMention, event.target)):
         if actor is None:
             continue
-        actor_node = _actor(out, actor, base, book)
-        mention = _mention(out, actor, event, doc, sentence)
-        out.add(mention, itsrdf.taIdentRef, actor_node)
-        out.add(node, role, actor_node)
-        out.add(node, sem.hasActor, actor_node)
-        out.add(node, mention_role, mention)
+        actor_node = _actor(out, actor, base, book, memo)
+        mention = _mention(out, actor, event, doc, doc_iri, sentence, actor_node)
+        pairs += [(role, actor_node), (sem.hasActor, actor_node), (mention_role, mention)]
     if event.location is not None:
         place = _place(out, event.location, event.language, base)
-        mention = _mention(out, event.location, event, doc, sentence)
-        out.add(mention, itsrdf.taIdentRef, place)
-        out.add(node, sem.hasPlace, place)
-        out.add(node, evo.placeMention, mention)
+        mention = _mention(out, event.location, event, doc, doc_iri, sentence, place)
+        pairs += [(sem.hasPlace, place), (evo.placeMention, mention)]
 
-    earliest, latest = date_bounds(event.date, event.date_precision)
-    out.add(node, sem.hasTimeStamp, time_stamp(event.date, event.date_precision))
-    out.add(node, sem.hasEarliestBeginTimeStamp, date(earliest))
-    out.add(node, sem.hasLatestEndTimeStamp, date(latest))
-    out.add(node, evo.datePrecision, PRECISION_UNITS[event.date_precision])
+    precision = event.date_precision
+    earliest, latest = date_bounds(event.date, precision)
+    pairs += [(sem.hasTimeStamp, time_stamp(event.date, precision)),
+              (sem.hasEarliestBeginTimeStamp, date(earliest)),
+              (sem.hasLatestEndTimeStamp, date(latest)),
+              (evo.datePrecision, PRECISION_UNITS[precision])]
     if event.date_text is not None:
-        out.add(node, evo.dateText, ox.Literal(event.date_text))
-    out.add(node, evo.dateSource, ox.Literal(event.date_source))
-    out.add(node, evo.negated, ox.Literal("true" if event.negated else "false",
-                                          datatype=xsd.boolean))
-    out.add(node, evo.modality, ox.Literal(event.modality))
-
-    out.add(node, prov.wasDerivedFrom, sentence)
-    out.add(node, prov.wasGeneratedBy, run)
+        pairs.append((evo.dateText, literal(event.date_text)))
+    pairs += [(evo.dateSource, literal(event.date_source)),
+              (evo.negated, typed("true" if event.negated else "false", xsd.boolean)),
+              (evo.modality, literal(event.modality)),
+              (prov.wasDerivedFrom, sentence), (prov.wasGeneratedBy, run)]
     for rule in event.rules:
-        rule_node = ox.NamedNode(iris.rule_iri(rule, base))
-        out.add(node, evo.matchedRule, rule_node)
-        out.add(rule_node, rdf.type, evo.Rule)
-        out.add(rule_node, rdf.type, prov.Entity)
-        out.add(rule_node, dcterms.identifier, ox.Literal(rule))
-        out.add(rule_node, dcterms.isPartOf, ox.NamedNode(iris.ruleset_iri(rule, base)))
+        pairs.append((evo.matchedRule, _rule(out, rule, base, memo)))
+    out.add(node, *pairs)

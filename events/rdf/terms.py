@@ -68,3 +68,29 @@ country = Namespace(ns.COUNTRY, "")
 actor_root = Namespace(ns.ACTOR_ROOT, "")
 agent = Namespace(ns.AGENT, "")
 group = Namespace(ns.GROUP, "")
+
+
+class NtNamespace:
+    """The same terms as a :class:`Namespace`, as N-Triples strings (``<iri>``): for
+    :mod:`events.rdf.graph`, which writes lines without building term objects."""
+
+    def __init__(self, namespace: Namespace):
+        iri = namespace.iri
+        terms = {n: f"<{iri}{n}>" for n in namespace.names()}
+        object.__setattr__(self, "iri", iri)
+        object.__setattr__(self, "_terms", MappingProxyType(terms))
+        self.__dict__.update(terms)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a namespace is read-only")
+
+    def __getattr__(self, name: str) -> str:
+        raise AttributeError(f"{self.iri} declares no term {name!r}")
+
+    def __getitem__(self, local: str) -> str:
+        return self._terms.get(local) or f"<{self.iri}{local}>"
+
+
+def ntriples_terms(names: str) -> tuple[NtNamespace, ...]:
+    """The N-Triples form of the namespaces named (``"rdf sem"`` -> the two, in that order)."""
+    return tuple(NtNamespace(globals()[name]) for name in names.split())

@@ -1,10 +1,12 @@
 """Output writers for RDF: one article at a time, streamed, through pyoxigraph or JSON-LD compaction.
 
 Every writer follows the ``events.writers`` protocol: ``Writer(stream, base_iri=..., **options)``,
-``write_article(article, events)`` and ``close()``. Nothing is kept between articles, so memory does
-not grow with the corpus. Turtle, TriG and RDF/XML get their prefix header once; each article's body
-is pyoxigraph's serialisation of that article with the header lines removed. The quad formats
-(N-Quads, TriG, JSON-LD) put each article in its own named graph.
+``write_article(article, events)`` and ``close()``. Nothing of an article is kept once it is written
+(only the triples describing actor codes and rules, bounded by the dictionaries), so memory does
+not grow with the corpus. N-Triples and N-Quads lines are built as text directly. Turtle, TriG
+and RDF/XML get their prefix header once; each article's body is pyoxigraph's serialisation of
+that article with the header lines removed. The quad formats (N-Quads, TriG, JSON-LD) put each
+article in its own named graph.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from ..models import Article, Event
 from . import iris
 from .context import shipped_context
 from .formats import FORMATS, RdfFormatSpec
-from .graph import article_quads, article_statements, article_triples
+from .graph import (article_nquads, article_ntriples, article_quads, article_statements,
+                    article_triples)
 from .jsonld import document_context, graph_object
 from .namespaces import PREFIXES
 
@@ -58,6 +61,7 @@ class OxigraphWriter:
         self._stream = stream
         self._spec: RdfFormatSpec = FORMATS[format]
         self._base = iris.normalise_base(base_iri)
+        self._memo: dict = {}  # triples of actors and rules, reused between articles
         fmt = self._spec.format
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
             stream.write(turtle_header(self._base))
@@ -73,10 +77,18 @@ class OxigraphWriter:
         return ox.serialize(data, format=fmt, prefixes=dict(PREFIXES), base_iri=self._base)
 
     def write_article(self, article: Article, events: list[Event]) -> None:
+        fmt = self._spec.format
+        if fmt == ox.RdfFormat.N_QUADS:  # the lines are built directly, no term objects
+            text = article_nquads(article, events, self._base, memo=self._memo)
+            self._stream.write(text.encode("utf-8"))
+            return
+        if fmt == ox.RdfFormat.N_TRIPLES:
+            text = article_ntriples(article, events, self._base, memo=self._memo)
+            self._stream.write(text.encode("utf-8"))
+            return
         data: list = article_quads(article, events, self._base) if self._spec.quads else \
             article_triples(article, events, self._base)
         chunk = self._serialize(data)
-        fmt = self._spec.format
         if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG):
             chunk = strip_directives(chunk)
         elif fmt == ox.RdfFormat.RDF_XML:
