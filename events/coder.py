@@ -178,30 +178,32 @@ class Coder:
                                 discard, assembly, date, _unique(events))
 
     def _event(self, draft, tokens, phrases, sentence, article, lang, date) -> Event:
-        def actor(phrase: ActorPhrase | None) -> Actor | None:
+        """One event record, validated in one pass (spans as plain dicts, checked by the Event
+        validator against the sentence text)."""
+        text = sentence.text
+
+        def actor(phrase: ActorPhrase | None) -> dict | None:
             if phrase is None:
                 return None
             start, end = span_of(tokens, phrase)
-            return Actor(text=sentence.text[start:end], start=start, end=end, code=phrase.code)
+            return {"text": text[start:end], "start": start, "end": end, "code": phrase.code}
 
         head = tokens[draft.trigger.head]
         last = tokens[max(draft.trigger.head, draft.trigger.end - 1)]
-        # spans are cut from the sentence itself; the Event validator checks them all again
-        trigger = Span.model_construct(text=sentence.text[head.start:last.end], start=head.start,
-                                       end=last.end)
+        trigger = {"text": text[head.start:last.end], "start": head.start, "end": last.end}
         place = pick_location(phrases, draft.trigger.head)
         location = None
         if place is not None:
             start, end = span_of(tokens, place)
-            location = Location.model_construct(text=sentence.text[start:end], start=start,
-                                                end=end, country=place.country)
+            location = {"text": text[start:end], "start": start, "end": end,
+                        "country": place.country}
         entry_ids = [*draft.rules, *(draft.source.entry_ids if draft.source else []),
                      *(draft.target.entry_ids if draft.target else [])]
         return Event(
             article_id=article.id,
             sentence_index=sentence.index,
             sentence_start=sentence.start,
-            sentence_text=sentence.text,
+            sentence_text=text,
             language=lang,
             date=date.date,
             date_precision=date.precision,
@@ -209,7 +211,7 @@ class Coder:
             date_source=date.source,
             source=actor(draft.source),
             target=actor(draft.target),
-            action=Action(code=draft.code, trigger=trigger),
+            action={"code": draft.code, "trigger": trigger},
             modality=draft.modality,
             location=location,
             rules=list(dict.fromkeys(entry_ids)),
