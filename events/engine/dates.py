@@ -54,7 +54,6 @@ class DatePatterns:
     year_only: re.Pattern
     yesterday: re.Pattern
     today: re.Pattern
-    any_date: re.Pattern  # a quick test: could this text hold a time expression at all?
 
 
 def _alt(words) -> str:
@@ -90,11 +89,6 @@ def compile_patterns(words: LanguageWords) -> DatePatterns:
                              rf"((?:19|20)\d\d){e}", flags),
         yesterday=re.compile(rf"{b}({_alt(tw.day_before_yesterday)}|{_alt(tw.yesterday)}){e}", flags),
         today=re.compile(rf"{b}({_alt(tw.today)}){e}", flags),
-        any_date=re.compile(r"\d|" + rf"{b}(?:" + _alt([*words.months, *words.weekdays, *tw.units,
-                                                        *tw.today, *tw.yesterday,
-                                                        *tw.day_before_yesterday, *tw.month_word,
-                                                        *tw.year_word, *tw.last_week]) + rf"){e}",
-                            flags),
     )
 
 
@@ -124,6 +118,15 @@ def _number(text: str, words: LanguageWords) -> int | None:
     return words.numbers.get(text.lower())
 
 
+_WORD_RE = re.compile(r"\w+")
+_DIGIT = "digit"  # a finder that needs a digit in the text
+
+
+def _first_words(phrases) -> frozenset[str]:
+    """The first word of each phrase, lower-cased: a finder can only match when one is present."""
+    return frozenset(m.group().lower() for p in phrases if (m := _WORD_RE.search(p)))
+
+
 class DateResolver:
     """Resolves a sentence's time expressions; one per language (patterns compiled once)."""
 
@@ -131,16 +134,30 @@ class DateResolver:
         self.words = words
         self.patterns = compile_patterns(words)
         self._parse_numeric = lru_cache(maxsize=4096)(self._dateparser)
+        tw = words.time_words
+        months, units = _first_words(words.months), _first_words(tw.units)
+        # each finder, most specific first, with the words one of which it needs to match
+        self._finders = (
+            (self._explicit, months), (self._numeric, _DIGIT),
+            (self._weekday, _first_words(words.weekdays)),
+            (self._yesterday, _first_words([*tw.yesterday, *tw.day_before_yesterday])),
+            (self._relative, units), (self._last_unit, units | _first_words(tw.past_markers)),
+            (self._today, _first_words(tw.today)), (self._month, months), (self._year, _DIGIT),
+        )
+        self._time_words = frozenset().union(*(needs for _, needs in self._finders
+                                               if needs is not _DIGIT))
 
     def resolve(self, text: str, published: dt.date) -> ResolvedDate:
         """The event date for a sentence, or the publication date when it names none."""
-        if not self.patterns.any_date.search(text):
+        present = set(_WORD_RE.findall(text.lower()))
+        has_digit = any(not word.isalpha() for word in present)
+        if not has_digit and self._time_words.isdisjoint(present):
             return ResolvedDate(published, "day", None)  # no digit and no time word at all
-        for finder in (self._explicit, self._numeric, self._weekday, self._yesterday,
-                       self._relative, self._last_unit, self._today, self._month, self._year):
-            found = finder(text, published)
-            if found is not None:
-                return found
+        for finder, needs in self._finders:
+            if (has_digit if needs is _DIGIT else not needs.isdisjoint(present)):
+                found = finder(text, published)
+                if found is not None:
+                    return found
         return ResolvedDate(published, "day", None)
 
     # -- finders, most specific first ------------------------------------------------------

@@ -131,7 +131,6 @@ def split_sentences(text: str, words: LanguageWords) -> Segmented:
             metadata.setdefault(meta[0], meta[1])
             continue
         for start, end in _split_paragraph(line.rstrip("\r\n"), line_start, words):
-            # offsets and text come from the same slice, so the model's check always holds
-            sentences.append(Sentence.model_construct(index=len(sentences), start=start,
-                                                      end=end, text=text[start:end]))
+            sentences.append(Sentence(index=len(sentences), start=start, end=end,
+                                      text=text[start:end]))
     return Segmented(sentences, metadata)
