@@ -6,7 +6,6 @@ so coding English text never pays for the Indonesian stemmer and vice versa.
 
 from __future__ import annotations
 
-import re
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,8 @@ from .dictionaries import load_entries, shipped_files
 from .engine.actions import Trigger, find_instruments, find_triggers, sentence_words
 from .engine.actors import ActorPhrase, ArticleMemory, Mention, compose_phrases, find_mentions
 from .engine.assemble import Assembly, assemble
-from .engine.cues import armed_violence, compile_discard_patterns, discard_reason
+from .engine.cues import (DiscardCues, armed_violence, compile_discard_cues,
+                          discard_reason)
 from .engine.dates import DateResolver, ResolvedDate
 from .engine.langid import LanguageDetector
 from .engine import lexicon as lexicon_module
@@ -31,7 +31,7 @@ from .engine.tokens import tokenize
 from .errors import EventsError
 from .lang import load_language, load_words, supported_languages
 from .lang.base import LanguageWords, Token, lang_data_path
-from .models import Action, Actor, Article, Event, Location, Sentence, Span
+from .models import Article, Event, Sentence
 
 
 class ArticleRejected(EventsError):
@@ -48,7 +48,7 @@ class LanguagePack:
     morphology: object
     lexicon: Lexicon
     dates: DateResolver
-    discard_patterns: tuple[re.Pattern, ...]
+    discard_cues: DiscardCues
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def build_language_pack(code: str, codebook: Codebook, extra: Sequence[Path | st
     return LanguagePack(
         code=code, words=words, rules=rules, morphology=morphology, lexicon=lexicon,
         dates=DateResolver(words),
-        discard_patterns=compile_discard_patterns(words),
+        discard_cues=compile_discard_cues(words),
     )
 
 
@@ -164,7 +164,7 @@ class Coder:
         instruments = find_instruments(tokens, pack.lexicon, words) if triggers else []
         names = [(tokens[p.start].start, tokens[p.end - 1].end) for p in phrases
                  if not p.is_location]
-        discard = discard_reason(sentence.text, pack.discard_patterns, names) \
+        discard = discard_reason(sentence.text, pack.discard_cues, names) \
             if triggers else None
         if discard and armed_violence(phrases, triggers):
             discard = None  # a shooting at a concert or a football pitch is still an attack

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from ..lang.base import LanguageWords, Token
@@ -10,18 +11,34 @@ from .actions import Trigger
 from .actors import ActorPhrase
 
 
-def compile_discard_patterns(words: LanguageWords) -> tuple[re.Pattern, ...]:
+_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class DiscardCues:
+    """A language's cue words for topics that are not coded, compiled once."""
+
+    first_words: frozenset[str]  # the first word of every cue: a quick test before the regex
+    cues: re.Pattern
+    patterns: tuple[re.Pattern, ...]  # the language's extra patterns
+
+
+def compile_discard_cues(words: LanguageWords) -> DiscardCues:
     """One regular expression for the cue words plus the language's extra patterns."""
     cues = sorted(words.discard_cues, key=len, reverse=True)
     cue_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)",
                         re.IGNORECASE)
-    return (cue_re, *(re.compile(p) for p in words.discard_patterns))
+    first = frozenset(m.group().lower() for c in cues if (m := _WORD_RE.search(c)))
+    return DiscardCues(first, cue_re, tuple(re.compile(p) for p in words.discard_patterns))
 
 
-def discard_reason(text: str, patterns: Sequence[re.Pattern],
+def discard_reason(text: str, cues: DiscardCues,
                    names: Sequence[tuple[int, int]] = ()) -> str | None:
     """The cue that marks a sentence as sport, markets, weather or entertainment, if any. Cues
     inside an actor's name do not count ("Liga Arab", "Liga Nasional untuk Demokrasi")."""
+    patterns = cues.patterns
+    if not cues.first_words.isdisjoint(_WORD_RE.findall(text.lower())):
+        patterns = (cues.cues, *patterns)
     for pattern in patterns:
         for match in pattern.finditer(text):
             if not any(start <= match.start() < end for start, end in names):

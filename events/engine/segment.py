@@ -42,7 +42,8 @@ def _metadata_line(line: str, words: LanguageWords) -> tuple[str, str] | None:
 
 def _is_abbreviation(text: str, dot: int, words: LanguageWords) -> bool:
     """Whether the dot at ``dot`` ends an abbreviation or initial rather than a sentence."""
-    match = WORD_BEFORE_RE.search(text, max(0, dot - 64), dot)  # a short look-back
+    space = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), dot - 64)
+    match = WORD_BEFORE_RE.search(text, max(0, space + 1), dot)  # a short look-back
     if not match:
         return False
     word = match.group(1)
