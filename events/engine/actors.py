@@ -165,14 +165,17 @@ def _is_name_token(token: Token, words: LanguageWords) -> bool:
 
 def _compose_code(mentions: Sequence[Mention], codebook: Codebook) -> tuple[str, str | None, bool]:
     """The code of a group of mentions: a full actor's code wins, else country + roles."""
-    actor = next((m.actor for m in mentions if m.actor), None)
-    country = next((m.country for m in mentions if m.country), None)
+    actor = country = None
     roles: list[str] = []
     for m in mentions:
-        role = m.role
-        if role and not (m.actor or m.country):
-            for k in range(0, len(role.code), 3):
-                part = role.code[k:k + 3]
+        if m.actor is not None:
+            actor = actor or m.actor
+        if m.country is not None:
+            country = country or m.country
+        elif m.role is not None and m.actor is None:
+            code = m.role.code
+            for k in range(0, len(code), 3):
+                part = code[k:k + 3]
                 if part not in roles:
                     roles.append(part)
     if actor is not None:
@@ -345,17 +348,19 @@ def _joinable(tokens: Sequence[Token], group: list[Mention], mention: Mention,
     previous = group[-1]
     if "place" in previous.kinds and not previous.named:
         return False
-    gap = [t for t in tokens[previous.end:mention.start] if t.lower not in words.determiners
-           or t.lower in words.possessives]
-    roles_only = all(m.role and not (m.actor or m.country) for m in group)
-    for token in gap:
-        if token.lower in words.actor_linkers:
-            continue
-        if token.text in "[(" and len(gap) == 1 and mention.country:
-            continue  # "rezim [Suriah]": a bracketed country belongs to the role before it
-        if roles_only and token.lower in words.role_linkers and (mention.actor or mention.country):
-            continue  # "officials from the Taliban", "Duta Besar dari Indonesia"
-        return False
+    if previous.end < mention.start:
+        determiners, possessives = words.determiners, words.possessives
+        gap = [t for t in tokens[previous.end:mention.start]
+               if t.lower not in determiners or t.lower in possessives]
+        for token in gap:
+            if token.lower in words.actor_linkers:
+                continue
+            if token.text in "[(" and len(gap) == 1 and mention.country:
+                continue  # "rezim [Suriah]": a bracketed country belongs to the role before it
+            if token.lower in words.role_linkers and (mention.actor or mention.country) and \
+                    all(m.role and not (m.actor or m.country) for m in group):
+                continue  # "officials from the Taliban", "Duta Besar dari Indonesia"
+            return False
     # two different countries side by side are two actors, not one
     has_country = any(m.country for m in group)
     if has_country and mention.country and not (mention.role or mention.actor):
@@ -416,13 +421,17 @@ def _mark_compounds(tokens: Sequence[Token], phrases: list[ActorPhrase], words: 
                     codebook: Codebook) -> None:
     """Phrases joined by "dan"/"and" (and commas in a list ending with one) form one compound;
     role-only conjuncts share a trailing country ("polisi dan tentara Indonesia")."""
+    if len(phrases) < 2:
+        return
     links: list[str | None] = []
+    determiners, possessives = words.determiners, words.possessives
     for left, right in zip(phrases, phrases[1:]):
+        if left.is_location != right.is_location or right.start - left.end > 6:
+            links.append(None)  # a list's linker is one or two words (and a determiner or two)
+            continue
         gap = [t.lower for t in tokens[left.end:right.start]
-               if t.lower not in words.determiners or t.lower in words.possessives]
-        if left.is_location != right.is_location:
-            links.append(None)
-        elif (len(gap) == 1 and gap[0] in words.conjunctions) or (
+               if t.lower not in determiners or t.lower in possessives]
+        if (len(gap) == 1 and gap[0] in words.conjunctions) or (
                 len(gap) == 2 and gap[0] == "," and gap[1] in words.conjunctions):
             links.append("conj")
         elif gap == [","]:
