@@ -199,11 +199,12 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
     if trigger.head > 0 and tokens[trigger.head - 1].lower in words.relative_markers:
         return "inside a relative clause (background, not the reported event)"
     previous = tokens[trigger.head - 1].lower if trigger.head > 0 else ""
-    before = " ".join(t.lower for t in tokens[max(0, trigger.head - 3):trigger.head])
     governor = _governing_trigger(triggers, trigger, previous, words)
     purpose = governor is not None and "speech" not in governor.flags
-    if (purpose or any(before == m or before.endswith(" " + m) for m in words.purpose_markers)) \
-            and intent_marker(tokens, trigger.head, words) is None:
+    if not purpose and previous in words.purpose_last_words:
+        before = " ".join(t.lower for t in tokens[max(0, trigger.head - 3):trigger.head])
+        purpose = any(before == m or before.endswith(" " + m) for m in words.purpose_markers)
+    if purpose and intent_marker(tokens, trigger.head, words) is None:
         return "purpose clause (intended, not done)"
     if (trigger.pattern.head_class[0] == "noun" or tokens[trigger.head].cls == "noun") \
             and previous in words.prepositions:

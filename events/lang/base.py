@@ -85,6 +85,11 @@ class LanguageWords(BaseModel):
 
 
     @cached_property
+    def purpose_last_words(self) -> frozenset[str]:
+        """The last word of every purpose marker, for a quick test before the full one."""
+        return frozenset(marker.split()[-1] for marker in self.purpose_markers)
+
+    @cached_property
     def intent_last_words(self) -> frozenset[str]:
         """The last word of every intent marker, for a quick test before the full one."""
         return frozenset(marker.split()[-1] for marker in self.intent_markers)
