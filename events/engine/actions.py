@@ -105,12 +105,12 @@ def find_triggers(tokens: Sequence[Token], lexicon: Lexicon, rules_module,
     for i, token in enumerate(tokens):
         if i < covered_until:
             continue
-        patterns = verbs.get(token.norm)
-        if not patterns and token.lower != token.norm:
-            patterns = verbs.get(token.lower)
-        if not patterns:
+        index = verbs.get(token.norm)
+        if index is None and token.lower != token.norm:
+            index = verbs.get(token.lower)
+        if index is None:
             continue
-        trigger = match_at(tokens, i, patterns, rules_module, words, free)
+        trigger = match_at(tokens, i, index.candidates(words), rules_module, words, free)
         if trigger is not None:
             found.append(trigger)
             covered_until = trigger.end if trigger.pattern.rest else i + 1

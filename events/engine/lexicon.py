@@ -64,12 +64,51 @@ class VerbPattern:
 
 
 @dataclass(frozen=True)
+class PatternIndex:
+    """The patterns of one trigger word, indexed by a literal word each one needs, so a sentence
+    only checks the patterns whose words it could contain ("agree" has 200 patterns)."""
+
+    patterns: tuple[VerbPattern, ...]  # longest first: the order matching tries them in
+    unconditional: tuple[int, ...]  # positions of patterns with no literal after the trigger
+    keyed: Mapping[str, tuple[int, ...]]  # a word -> positions of the patterns that need it
+    keys: frozenset[str]
+
+    @classmethod
+    def build(cls, patterns: tuple[VerbPattern, ...]) -> "PatternIndex":
+        unconditional: list[int] = []
+        keyed: dict[str, list[int]] = {}
+        for k, pattern in enumerate(patterns):
+            if pattern.required_same:  # a word that must occur as it is; the longest is rarest
+                keys = [max(pattern.required_same, key=lambda w: (len(w), w))]
+            elif pattern.required:  # a word that must occur as its root or as written
+                keys = sorted(set(pattern.required[0]))
+            else:
+                unconditional.append(k)
+                continue
+            for key in keys:
+                keyed.setdefault(key, []).append(k)
+        return cls(patterns, tuple(unconditional),
+                   {key: tuple(ids) for key, ids in keyed.items()}, frozenset(keyed))
+
+    def candidates(self, words: set[str]) -> list[VerbPattern]:
+        """The patterns that may match a sentence with these words, in matching order (a
+        superset: :func:`events.engine.actions.match_at` checks every literal)."""
+        hits = self.keys & words
+        if not hits:
+            return [self.patterns[k] for k in self.unconditional]
+        ids = set(self.unconditional)
+        for word in hits:
+            ids.update(self.keyed[word])
+        return [self.patterns[k] for k in sorted(ids)]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """Everything the matchers need for one language."""
 
     lang: str
     actors: TrieNode
-    verbs: Mapping[str, tuple[VerbPattern, ...]]
+    verbs: Mapping[str, PatternIndex]  # trigger word (root or lemma) -> its patterns
     instruments: Mapping[str, tuple[VerbPattern, ...]]
     actor_count: int
     verb_count: int
@@ -125,7 +164,8 @@ def build_lexicon(lang: str, entries: Iterable[LoadedEntry], morphology, rules_m
             else:
                 by_head.setdefault(pattern.head, []).append(pattern)
     ordered = {
-        head: tuple(sorted(patterns, key=lambda p: (-p.size, -len(p.entry.code), p.entry.id)))
+        head: PatternIndex.build(tuple(sorted(patterns, key=lambda p: (-p.size, -len(p.entry.code),
+                                                                       p.entry.id))))
         for head, patterns in by_head.items()
     }
     return Lexicon(
