@@ -125,10 +125,11 @@ def find_mentions(tokens: Sequence[Token], trie: TrieNode) -> list[Mention]:
     keys = [t.lower for t in tokens]
     starts = trie.children
     n = len(tokens)
-    i = 0
-    while i < n:
-        if keys[i] not in starts and ("-" not in keys[i] or token_key(keys[i]) not in starts):
-            i += 1  # most words start no name: one lookup
+    covered = 0  # tokens before this belong to a mention found already
+    # most words start no name: one lookup each
+    for i in [i for i, key in enumerate(keys)
+              if key in starts or ("-" in key and token_key(key) in starts)]:
+        if i < covered:
             continue
         node = trie
         best: tuple[int, tuple[ActorEntry, ...]] | None = None
@@ -143,14 +144,13 @@ def find_mentions(tokens: Sequence[Token], trie: TrieNode) -> list[Mention]:
                 break
             j += 1
             if node.names:
-                entries = tuple(n.entry for n in node.names if _case_ok(n, tokens, i))
+                entries = tuple(n.entry for n in node.names
+                                if n.any_case or _case_ok(n, tokens, i))
                 if entries:
                     best = (j, entries)
-        if best is None:
-            i += 1
-            continue
-        mentions.append(Mention(i, best[0], best[1]))
-        i = best[0]
+        if best is not None:
+            mentions.append(Mention(i, best[0], best[1]))
+            covered = best[0]
     return mentions
 
 

@@ -39,6 +39,7 @@ class ActorName:
     entry: ActorEntry
     words: tuple[str, ...]
     cases: tuple[CaseRule, ...]
+    any_case: bool = False  # every word matches in any case: nothing to check
 
 
 @dataclass
@@ -124,7 +125,8 @@ def build_actor_trie(entries: Iterable[ActorEntry]) -> TrieNode:
             node = root
             for word in words:
                 node = node.children.setdefault(word.lower(), TrieNode())
-            node.names.append(ActorName(entry, words, tuple(case_rule(w) for w in words)))
+            cases = tuple(case_rule(w) for w in words)
+            node.names.append(ActorName(entry, words, cases, all(c == "any" for c in cases)))
     return root
 
 
