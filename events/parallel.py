@@ -17,7 +17,9 @@ import contextlib
 import io
 import itertools
 import os
+import shutil
 import signal
+import tempfile
 import threading
 import traceback
 from pathlib import Path
@@ -39,7 +41,9 @@ CHUNKS_PER_WORKER = 3
 WATCH_INTERVAL = 1.0
 #: Output formats whose output is the concatenation of each article's output (no header, footer or
 #: state across articles): worker processes write these themselves, so that the serial parent only
-#: copies bytes (``tests/test_parallel.py`` checks the property for each of them).
+#: copies bytes (``tests/test_parallel.py`` checks the property for each of them). Workers write
+#: each chunk's output to a spool file, and the parent copies it to the output inside the kernel
+#: (``os.sendfile``): N-Quads are ~20 KB an article, too much to pass through a pipe and Python.
 RENDERED_FORMATS = frozenset({"jsonl", "nt", "nq"})
 
 Result = CodedArticle | Rendered | Rejected
@@ -78,13 +82,16 @@ def chunked(items: Iterable[Item], max_articles: int | None = None,
 _worker_coder: Coder | None = None
 _worker_error: str | None = None
 _worker_render: tuple[str, dict] | None = None
+_worker_spool: str | None = None
 
 
-def _init_worker(dictionaries: Sequence[str], render: tuple[str, dict] | None = None) -> None:
+def _init_worker(dictionaries: Sequence[str], render: tuple[str, dict] | None = None,
+                 spool: str | None = None) -> None:
     """Pool initializer: build this worker's coder once. Never raises (a raising initializer makes
     the pool restart workers forever); the error is reported by the first chunk instead."""
-    global _worker_coder, _worker_error, _worker_render
+    global _worker_coder, _worker_error, _worker_render, _worker_spool
     _worker_render = render
+    _worker_spool = spool
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     try:
         _worker_coder = Coder(extra_dictionaries=dictionaries)
@@ -116,19 +123,46 @@ def _code_chunk(chunk: list[Item]) -> list[Result]:
         raise EventsError(_worker_error)
     assert _worker_coder is not None
     out: list[Result] = []
-    for item in chunk:
-        if isinstance(item, Rejected):
-            out.append(item)
-            continue
-        try:
-            result = code_one(_worker_coder, item)
-            out.append(render(result, *_worker_render) if _worker_render and
-                       isinstance(result, CodedArticle) else result)
-        except EventsError as exc:
-            raise EventsError(str(exc)) from None
-        except Exception as exc:  # noqa: BLE001
-            raise WorkerError(_describe(exc, item.id)) from None
+    spool = _Spool(_worker_spool) if _worker_render and _worker_spool else None
+    try:
+        for item in chunk:
+            if isinstance(item, Rejected):
+                out.append(item)
+                continue
+            try:
+                result = code_one(_worker_coder, item)
+                if _worker_render and isinstance(result, CodedArticle):
+                    result = render(result, *_worker_render)
+                    if spool is not None:
+                        result = spool.add(result)
+                out.append(result)
+            except EventsError as exc:
+                raise EventsError(str(exc)) from None
+            except Exception as exc:  # noqa: BLE001
+                raise WorkerError(_describe(exc, item.id)) from None
+    finally:
+        if spool is not None:
+            spool.close()
     return out
+
+
+class _Spool:
+    """A chunk's spool file in the run's spool directory, written by one worker."""
+
+    def __init__(self, directory: str):
+        fd, self.path = tempfile.mkstemp(dir=directory, suffix=".chunk")
+        self._file = os.fdopen(fd, "wb")
+        self._size = 0
+
+    def add(self, result: Rendered) -> Rendered:
+        """Write the article's output here; the result then points to it."""
+        self._file.write(result.data)
+        offset, self._size = self._size, self._size + len(result.data)
+        return Rendered(result.article_id, result.sentence_count, result.event_count,
+                        spool=self.path, offset=offset, length=len(result.data))
+
+    def close(self) -> None:
+        self._file.close()
 
 
 def render(coded: CodedArticle, format: str, options: dict | None = None) -> Rendered:
@@ -144,13 +178,51 @@ def render(coded: CodedArticle, format: str, options: dict | None = None) -> Ren
 
 def article_writer(writer, stream: IO[bytes]) -> Callable[[CodedArticle | Rendered], None]:
     """The ``on_article`` callback of a run: rendered articles are copied to ``stream``, coded
-    ones are given to ``writer`` (which writes to the same stream)."""
+    ones are given to ``writer`` (which writes to the same stream). A spooled article is copied
+    from its spool file by the kernel when ``stream`` is a file or a pipe; a spool file is deleted
+    once the articles after it come from another one."""
+    current: list = [None, None]  # the spool file being copied from: path, open file
+
+    def spool_file(path: str) -> IO[bytes]:
+        if current[0] != path:
+            if current[1] is not None:
+                current[1].close()
+                with contextlib.suppress(OSError):
+                    os.unlink(current[0])
+            current[0], current[1] = path, open(path, "rb")  # noqa: SIM115 - closed above
+        return current[1]
+
     def write(result: CodedArticle | Rendered) -> None:
-        if isinstance(result, Rendered):
+        if not isinstance(result, Rendered):
+            writer.write_article(result.article, result.events)
+        elif result.spool is None:
             stream.write(result.data)
         else:
-            writer.write_article(result.article, result.events)
+            copy_range(spool_file(result.spool), stream, result.offset, result.length)
     return write
+
+
+def copy_range(source: IO[bytes], stream: IO[bytes], offset: int, length: int) -> None:
+    """Copy ``length`` bytes at ``offset`` of ``source`` to ``stream``: inside the kernel when
+    both are file descriptors (``os.sendfile``), else through memory."""
+    try:
+        out = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        out = None
+    if out is not None:
+        stream.flush()
+        try:
+            while length > 0:
+                sent = os.sendfile(out, source.fileno(), offset, length)
+                if sent == 0:
+                    break
+                offset += sent
+                length -= sent
+            if length == 0:
+                return
+        except OSError:
+            pass  # not supported between these two files: copy the rest through memory
+    stream.write(os.pread(source.fileno(), length, offset))
 
 
 # --- parent side ------------------------------------------------------------------------------
@@ -169,7 +241,9 @@ def coded_results(items: Iterable[Item], jobs: int | None = None,
     With ``render`` (a format of :data:`RENDERED_FORMATS`), worker processes also write each
     article in that format, creating the writer with ``render_options`` (the parent's writer
     options), and send :class:`Rendered` results; write them with :func:`article_writer`. Articles
-    coded in this process stay :class:`CodedArticle`.
+    coded in this process stay :class:`CodedArticle`. A rendered result's bytes are in a spool
+    file that lives until the run ends: copy them (``article_writer``, ``Rendered.content()``)
+    before leaving the block.
     """
     if render is not None and render not in RENDERED_FORMATS:
         raise ValueError(f"format {render!r} cannot be written article by article")
@@ -223,8 +297,9 @@ def _pool_stream(chunks: Iterator[list[Item]], jobs: int, dictionaries: list[str
         except Exception as exc:  # noqa: BLE001 - re-raised by the consumer below
             failure.append(exc)
 
+    spool = tempfile.mkdtemp(prefix="events-spool-") if render else None
     pool = multiprocessing.get_context().Pool(jobs, initializer=_init_worker,
-                                              initargs=(dictionaries, render))
+                                              initargs=(dictionaries, render, spool))
     workers = list(pool._pool)  # noqa: SLF001 - to notice a worker that dies (see below)
     results_in_order = pool.imap(_code_chunk, throttled())
     finished = False
@@ -255,6 +330,8 @@ def _pool_stream(chunks: Iterator[list[Item]], jobs: int, dictionaries: list[str
         else:
             pool.terminate()
         pool.join()
+        if spool is not None:
+            shutil.rmtree(spool, ignore_errors=True)
 
 
 # --- Dask and other batch callers -------------------------------------------------------------

@@ -8,6 +8,7 @@ returns a summary with the counts.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from typing import IO, Callable, Iterable, Iterator
 
@@ -67,12 +68,23 @@ def _first_line(exc: Exception) -> str:
 @dataclass(frozen=True)
 class Rendered:
     """A coded article already written in the output format (by a worker process, see
-    :mod:`events.parallel`): ``data`` is what the writer would write for it."""
+    :mod:`events.parallel`): ``data`` is what the writer would write for it, or, when the worker
+    wrote it to a spool file, ``length`` bytes at ``offset`` of ``spool``."""
 
     article_id: str
     sentence_count: int
     event_count: int
-    data: bytes
+    data: bytes = b""
+    spool: str | None = None
+    offset: int = 0
+    length: int = 0
+
+    def content(self) -> bytes:
+        """The article's output bytes, wherever they are."""
+        if self.spool is None:
+            return self.data
+        with open(self.spool, "rb") as handle:
+            return os.pread(handle.fileno(), self.length, self.offset)
 
 
 def sentence_count(result: CodedArticle | Rendered) -> int:

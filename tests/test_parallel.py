@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import threading
 
 import pytest
@@ -236,10 +237,15 @@ def test_workers_render_the_output_format(small_chunks):
     from events.pipeline import Rendered
 
     items = list(read_inputs([str(DEV_SET)], InputDefaults()))
+    out = []
     with parallel.coded_results(iter(items), jobs=2, render="nq") as results:
-        out = list(results)
-    assert out and all(isinstance(r, Rendered) for r in out)
-    assert all(b"> .\n" in r.data for r in out)
+        for result in results:  # a spooled result is read before the next one is asked for
+            assert isinstance(result, Rendered) and result.spool is not None
+            out.append((result, result.content()))
+    assert out and all(data.endswith(b"> .\n") for _, data in out)
+    spools = {r.spool for r, _ in out}
+    assert len(spools) > 1  # one spool file a chunk
+    assert not any(os.path.exists(path) for path in spools)  # deleted with the run
     with pytest.raises(ValueError, match="article by article"):
         with parallel.coded_results(iter(items), jobs=2, render="ttl"):
             pass
