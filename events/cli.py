@@ -97,7 +97,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     try:
         with open_output(args.output) as stream, progress, \
-                coded_results(read_inputs(args.inputs, defaults), jobs=args.jobs,
+                coded_results(read_inputs(args.inputs, defaults, raw_lines=args.jobs != 1),
+                              jobs=args.jobs,
                               dictionaries=args.dict, coder=coder,
                               # workers write these formats themselves, with the writer options
                               render=None if args.one_a_day or spec.name not in RENDERED_FORMATS

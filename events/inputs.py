@@ -122,31 +122,53 @@ def read_text_article(path: Path, defaults: InputDefaults) -> Article | Rejected
     return _finish(fields, str(path), None, defaults)
 
 
-def read_jsonl_stream(stream: Iterable[bytes], name: str,
-                      defaults: InputDefaults) -> Iterator[Article | Rejected]:
-    """Articles from JSON Lines; each bad line becomes a Rejected naming its line."""
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
-            continue
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield Rejected(name, number, f"invalid UTF-8 at column {exc.start + 1}")
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Rejected(name, number, f"malformed JSON: {exc.msg} at column {exc.colno}")
-            continue
-        if not isinstance(record, dict):
-            yield Rejected(name, number, "a line must be a JSON object")
-            continue
-        if not record.get("id"):
-            record["id"] = f"{Path(name).stem}-{number}"
-        yield _finish(record, name, number, defaults)
+@dataclass(frozen=True)
+class RawLine:
+    """A JSON Lines record not parsed yet: worker processes parse it (``--jobs``), so the process
+    reading the input only splits lines."""
+
+    path: str
+    line: int
+    data: bytes
+    defaults: InputDefaults
+
+    def parse(self) -> Article | Rejected:
+        return parse_jsonl_line(self.data, self.path, self.line, self.defaults)
 
 
-def read_jsonl_file(path: Path, defaults: InputDefaults) -> Iterator[Article | Rejected]:
+def parse_jsonl_line(raw: bytes, name: str, number: int,
+                     defaults: InputDefaults) -> Article | Rejected:
+    """One JSON Lines record as an article, or a Rejected naming its line."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Rejected(name, number, f"invalid UTF-8 at column {exc.start + 1}")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Rejected(name, number, f"malformed JSON: {exc.msg} at column {exc.colno}")
+    if not isinstance(record, dict):
+        return Rejected(name, number, "a line must be a JSON object")
+    if not record.get("id"):
+        record["id"] = f"{Path(name).stem}-{number}"
+    return _finish(record, name, number, defaults)
+
+
+def read_jsonl_stream(stream: Iterable[bytes], name: str, defaults: InputDefaults,
+                      raw: bool = False) -> Iterator[Article | Rejected | RawLine]:
+    """Articles from JSON Lines; each bad line becomes a Rejected naming its line. With ``raw``,
+    the records are left unparsed (:class:`RawLine`)."""
+    for number, data in enumerate(stream, start=1):
+        if not data.strip():
+            continue
+        if raw:
+            yield RawLine(name, number, data, defaults)
+        else:
+            yield parse_jsonl_line(data, name, number, defaults)
+
+
+def read_jsonl_file(path: Path, defaults: InputDefaults,
+                    raw: bool = False) -> Iterator[Article | Rejected | RawLine]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -158,14 +180,15 @@ def read_jsonl_file(path: Path, defaults: InputDefaults) -> Iterator[Article | R
             yield Rejected(str(path), None, "binary file (NUL bytes), not JSON Lines")
             return
         handle.seek(0)
-        yield from read_jsonl_stream(handle, str(path), defaults)
+        yield from read_jsonl_stream(handle, str(path), defaults, raw)
 
 
-def read_stdin(stream: IO[bytes], defaults: InputDefaults) -> Iterator[Article | Rejected]:
+def read_stdin(stream: IO[bytes], defaults: InputDefaults,
+               raw: bool = False) -> Iterator[Article | Rejected | RawLine]:
     """Standard input: JSON Lines when the first non-blank character is ``{``, else one article."""
     data = stream.read()
     if data.lstrip()[:1] == b"{":
-        yield from read_jsonl_stream(io.BytesIO(data), "<stdin>", defaults)
+        yield from read_jsonl_stream(io.BytesIO(data), "<stdin>", defaults, raw)
         return
     text, rejected = _decode(data, "<stdin>")
     if rejected:
@@ -198,14 +221,21 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str | Rejected]:
 
 
 def read_inputs(inputs: Iterable[str], defaults: InputDefaults = InputDefaults(),
-                stdin: IO[bytes] | None = None) -> Iterator[Article | Rejected]:
-    """Every article (or rejection) from the given inputs, in order."""
+                stdin: IO[bytes] | None = None,
+                raw_lines: bool = False) -> Iterator[Article | Rejected | RawLine]:
+    """Every article (or rejection) from the given inputs, in order. With ``raw_lines``, JSON
+    Lines records come unparsed (:class:`RawLine`, see :func:`parsed`)."""
     for item in expand_inputs(inputs):
         if isinstance(item, Rejected):
             yield item
         elif item == "-":
-            yield from read_stdin(stdin or sys.stdin.buffer, defaults)
+            yield from read_stdin(stdin or sys.stdin.buffer, defaults, raw_lines)
         elif item.suffix.lower() in JSONL_SUFFIXES:
-            yield from read_jsonl_file(item, defaults)
+            yield from read_jsonl_file(item, defaults, raw_lines)
         else:
             yield read_text_article(item, defaults)
+
+
+def parsed(item: Article | Rejected | RawLine) -> Article | Rejected:
+    """An input item with its record parsed."""
+    return item.parse() if isinstance(item, RawLine) else item

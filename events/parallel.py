@@ -27,7 +27,7 @@ from typing import IO, Callable, Iterable, Iterator, Sequence
 
 from .coder import CodedArticle, Coder
 from .errors import EventsError
-from .inputs import InputDefaults, Rejected, read_jsonl_stream
+from .inputs import InputDefaults, RawLine, Rejected, parsed, read_jsonl_stream
 from .models import Article
 from .pipeline import Rendered, code_one, coded_stream
 
@@ -48,7 +48,7 @@ RENDERED_FORMATS = frozenset({"jsonl", "nt", "nq"})
 
 Result = CodedArticle | Rendered | Rejected
 
-Item = Article | Rejected
+Item = Article | Rejected | RawLine
 
 
 def default_jobs() -> int:
@@ -70,6 +70,8 @@ def chunked(items: Iterable[Item], max_articles: int | None = None,
         chunk.append(item)
         if isinstance(item, Article):
             chars += len(item.text)
+        elif isinstance(item, RawLine):
+            chars += len(item.data)
         if len(chunk) >= max_articles or chars >= max_chars:
             yield chunk
             chunk, chars = [], 0
@@ -126,6 +128,7 @@ def _code_chunk(chunk: list[Item]) -> list[Result]:
     spool = _Spool(_worker_spool) if _worker_render and _worker_spool else None
     try:
         for item in chunk:
+            item = parsed(item)
             if isinstance(item, Rejected):
                 out.append(item)
                 continue

@@ -14,7 +14,7 @@ from typing import IO, Callable, Iterable, Iterator
 
 from .coder import ArticleRejected, CodedArticle, Coder
 from .errors import EventsError
-from .inputs import InputDefaults, Rejected, read_inputs
+from .inputs import InputDefaults, RawLine, Rejected, parsed, read_inputs
 from .models import Article
 
 
@@ -91,8 +91,10 @@ def sentence_count(result: CodedArticle | Rendered) -> int:
     return result.sentence_count if isinstance(result, Rendered) else len(result.sentences)
 
 
-def coded_stream(coder: Coder, items: Iterable[Article | Rejected]) -> Iterator[CodedArticle | Rejected]:
+def coded_stream(coder: Coder, items: Iterable[Article | Rejected | RawLine]
+                 ) -> Iterator[CodedArticle | Rejected]:
     for item in items:
+        item = parsed(item)
         yield item if isinstance(item, Rejected) else code_one(coder, item)
 
 
