@@ -169,9 +169,11 @@ def _stop_profiler(profiler, kind: str | None) -> None:
         stats.sort_stats("tottime").print_stats(25)
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and its descendants (Linux /proc), in KiB."""
-    total = 0
+def _tree_memory_kb(pid: int) -> tuple[int, int]:
+    """Resident memory of a process and its descendants (Linux /proc), in KiB: the sum of their
+    RSS (shared pages counted in every process) and of their PSS (shared pages divided among the
+    processes sharing them: what the tree really occupies)."""
+    rss = pss = 0
     stack = [pid]
     while stack:
         p = stack.pop()
@@ -179,13 +181,21 @@ def _tree_rss_kb(pid: int) -> int:
             with open(f"/proc/{p}/status") as fh:
                 for line in fh:
                     if line.startswith("VmRSS:"):
-                        total += int(line.split()[1])
+                        rss += int(line.split()[1])
                         break
+            try:
+                with open(f"/proc/{p}/smaps_rollup") as fh:
+                    for line in fh:
+                        if line.startswith("Pss:"):
+                            pss += int(line.split()[1])
+                            break
+            except OSError:
+                pass
             with open(f"/proc/{p}/task/{p}/children") as fh:
                 stack.extend(int(c) for c in fh.read().split())
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 RUSAGE_WRAPPER = ("import resource, subprocess, sys; rc = subprocess.call(sys.argv[1:]); "
@@ -198,11 +208,13 @@ def run_command(args: list[str]) -> dict:
     the whole process tree's RSS."""
     proc = subprocess.Popen([sys.executable, "-c", RUSAGE_WRAPPER, *EVENTS, *args], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_tree = [0]
+    peak_tree = [0, 0]
 
     def sample() -> None:
         while proc.poll() is None:
-            peak_tree[0] = max(peak_tree[0], _tree_rss_kb(proc.pid))
+            rss, pss = _tree_memory_kb(proc.pid)
+            peak_tree[0] = max(peak_tree[0], rss)
+            peak_tree[1] = max(peak_tree[1], pss)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -217,7 +229,8 @@ def run_command(args: list[str]) -> dict:
     cpu, maxrss = lines[-1].split()
     return {"seconds": seconds, "cpu_seconds": float(cpu),
             "peak_rss_mb_process": int(maxrss) / 1024,
-            "peak_rss_mb_all": peak_tree[0] / 1024, "summary": lines[-2] if len(lines) > 1 else ""}
+            "peak_rss_mb_all": peak_tree[0] / 1024, "peak_pss_mb_all": peak_tree[1] / 1024,
+            "summary": lines[-2] if len(lines) > 1 else ""}
 
 
 def cold_start(tmp: Path, runs: int = 5) -> list[float]:
@@ -303,8 +316,9 @@ def main() -> int:
                           f"(CPU {result['cpu_seconds']:.1f} s), "
                           f"{result['sentences_per_s']:,.0f} sentences/s "
                           f"({result['sentences_per_s'] / n:,.0f} per core), peak RSS "
-                          f"{result['peak_rss_mb_process']:.0f} MB per process, "
-                          f"{result['peak_rss_mb_all']:.0f} MB all processes "
+                          f"{result['peak_rss_mb_process']:.0f} MB per process, all "
+                          f"processes {result['peak_rss_mb_all']:.0f} MB RSS / "
+                          f"{result['peak_pss_mb_all']:.0f} MB PSS "
                           f"({verdict(result['peak_rss_mb_process'], TARGETS['peak_rss_mb'], False)})")
                     out.unlink(missing_ok=True)
                 if jobs > 1:
