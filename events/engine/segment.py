@@ -16,7 +16,7 @@ from ..models import Sentence
 QUOTES = "\"'“”‘’«»"
 CLOSERS = "\"'”’»)]"
 BOUNDARY_RE = re.compile(r"[.!?…]+")
-WORD_BEFORE_RE = re.compile(r"([\w.]+)$")
+DOTTED_ACRONYM_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 SPACES_RE = re.compile(r"\s*")
 
 
@@ -42,17 +42,18 @@ def _metadata_line(line: str, words: LanguageWords) -> tuple[str, str] | None:
 
 def _is_abbreviation(text: str, dot: int, words: LanguageWords) -> bool:
     """Whether the dot at ``dot`` ends an abbreviation or initial rather than a sentence."""
-    space = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot), dot - 64)
-    match = WORD_BEFORE_RE.search(text, max(0, space + 1), dot)  # a short look-back
-    if not match:
+    start, limit = dot, max(0, dot - 64)  # a short look-back over the word and dots before
+    while start > limit and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    if start == dot:
         return False
-    word = match.group(1)
+    word = text[start:dot]
     bare = word.rstrip(".").lower()
     if bare in words.abbreviations:
         return True
     if len(bare) == 1 and bare.isalpha() and word[:1].isupper():  # an initial: "J. Smith"
         return True
-    if re.fullmatch(r"(?:[a-z]\.)+[a-z]", bare):  # dotted acronyms: u.s, a.m
+    if DOTTED_ACRONYM_RE.fullmatch(bare):  # dotted acronyms: u.s, a.m
         return True
     return False
 
