@@ -292,3 +292,31 @@ def test_ctrl_c_stops_the_workers_and_writes_no_output(tmp_path):
     time.sleep(0.2)
     assert not [pid for pid in workers if os.path.exists(f"/proc/{pid}")]
     assert not out.exists() and not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.parametrize("to_file", [True, False])
+def test_spooled_articles_are_copied_in_order_to_a_file_or_a_memory_stream(tmp_path, to_file):
+    """The parent copies spooled output with os.sendfile to a real file, and through memory to a
+    stream without a file descriptor; a finished spool file is deleted."""
+    from events.pipeline import Rendered
+
+    spool = tmp_path / "chunk-1.chunk"
+    spool.write_bytes(b"first\nsecond\nthird\n")
+    other = tmp_path / "chunk-2.chunk"
+    other.write_bytes(b"fourth\n")
+    results = [Rendered("a", 1, 1, spool=str(spool), offset=0, length=6),
+               Rendered("b", 1, 1, spool=str(spool), offset=6, length=7),
+               Rendered("c", 1, 1, spool=str(spool), offset=13, length=6),
+               Rendered("d", 1, 1, data=b"inline\n"),
+               Rendered("e", 1, 1, spool=str(other), offset=0, length=7)]
+    target = tmp_path / "out.txt"
+    stream = open(target, "wb") if to_file else io.BytesIO()  # noqa: SIM115
+    write = parallel.article_writer(None, stream)
+    for result in results:
+        write(result)
+    stream.write(b"end\n")
+    data = stream.getvalue() if not to_file else None
+    stream.close()
+    assert (target.read_bytes() if to_file else data) == \
+        b"first\nsecond\nthird\ninline\nfourth\nend\n"
+    assert not spool.exists() and other.exists()  # the last one is removed with the spool dir
