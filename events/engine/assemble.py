@@ -259,6 +259,10 @@ def _participants(sentence: SentenceView, trigger: Trigger, code: str,
             target = sentence.recipient(trigger.end, skip) or target  # "extradited X to Y"
         if target is None:
             target = _place_target(sentence, trigger, code)
+        if target is None:
+            target = _pattern_people(sentence, trigger, source)
+            if target is not None:
+                rules.append("assembly.people-in-pattern")
         if target is not None and source is not None:
             countries = {p.country for p in sentence.phrases if p.country}
             target = _home_government(target, source, sole_country=countries == {source.country})
@@ -325,6 +329,26 @@ def _passive_participants(sentence: SentenceView, trigger: Trigger, code: str, r
         countries = {p.country for p in sentence.phrases if p.country}
         target = _home_government(target, source, sole_country=countries == {source.country})
     return source, target, why if source is None else "found"
+
+
+#: Roles that a verb pattern names as its means or setting, not as who it is done to ("mengirim
+#: pasukan", "kerja sama militer", "sent troops"): never the target for being in the pattern.
+STATE_OR_ARMED_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "UAF", "REB", "INS",
+                                   "SEP", "IMG"})
+
+
+def _pattern_people(sentence: SentenceView, trigger: Trigger,
+                    source: ActorPhrase | None) -> ActorPhrase | None:
+    """People a verb pattern itself names after its trigger are what it is done to when no other
+    target is found: "membubarkan massa", "menyalurkan bantuan kepada korban banjir", "evacuated
+    residents". Only non-state roles: troops or officials in a pattern are its means."""
+    for k in trigger.literals[1:]:
+        phrase = sentence.actor_at.get(k)
+        if phrase is None or phrase is source or not phrase.code:
+            continue
+        if not STATE_OR_ARMED_AGENTS.intersection(components(phrase.code)):
+            return phrase
+    return None
 
 
 def _place_target(sentence: SentenceView, trigger: Trigger, code: str) -> ActorPhrase | None:

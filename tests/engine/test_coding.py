@@ -172,3 +172,14 @@ def test_coding_agentless_killing_is_an_event_without_source(coder):
 def test_coding_aspect_verb_and_place_object(coder):
     assert ("PAK", "17", "AFG") in code(coder, "Pakistan began deporting hundreds of Afghans.", "en")
     assert ("RUS", "19", "UKR") in code(coder, "Russia resumed shelling Kharkiv on Monday.", "en")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the people a pattern names are its target when the sentence names no other
+    ("Polisi membubarkan massa di depan gedung DPR.", "id", ("IDNCOP", "17", "IDNCVL")),
+    ("Militer Myanmar membebaskan lebih dari 2.000 tahanan politik.", "id", ("MMRMIL", "08", "OPP")),
+    # troops in a pattern are its means, not its target
+    ("Rusia mengirim pasukan ke perbatasan.", "id", ("RUS", "15", None)),
+])
+def test_coding_people_named_in_the_pattern_are_the_target(coder, text, lang, expected):
+    assert expected in code(coder, text, lang)
