@@ -168,7 +168,11 @@ class SentenceView:
         return self._preceding(phrase) in self.words.possessives
 
     def object_of(self, phrase: ActorPhrase) -> Trigger | None:
-        """The earlier trigger whose object ``phrase`` is ("mobilised reservists"), if any."""
+        """The earlier trigger whose object ``phrase`` is ("mobilised reservists"), if any; a
+        phrase among a pattern's own words is that verb's object ("membakar * sekolah")."""
+        inside = [t for t in self.triggers if t.head < phrase.start < t.end]
+        if inside:
+            return inside[-1]
         earlier = [t for t in self.triggers if t.end <= phrase.start]
         if not earlier:
             return None

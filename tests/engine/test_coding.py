@@ -183,3 +183,10 @@ def test_coding_aspect_verb_and_place_object(coder):
 ])
 def test_coding_people_named_in_the_pattern_are_the_target(coder, text, lang, expected):
     assert expected in code(coder, text, lang)
+
+
+def test_coding_second_coordinated_verb_keeps_the_subject_not_the_first_verbs_object(coder):
+    # "sekolah" is among the first pattern's own words: that verb's object, not the next subject
+    events = code(coder, "Kelompok bersenjata membakar sekolah dan menembaki warga di Intan Jaya.",
+                  "id")
+    assert [(s, r) for s, r, _ in events] == [("IDNUAF", "17"), ("IDNUAF", "19")]
