@@ -148,9 +148,17 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
         source, target, why = _participants(sentence, trigger, code, subjects, rules)
         subjects[trigger.head] = source
         parties = sentence.between_parties(trigger.end) if source is None else []
-        if source is None and not parties and not (target is not None and
-                                                   code[:2] in AGENTLESS_ROOTS and
-                                                   tokens[trigger.head].passive):
+        if source is None and not parties and code[:2] in VIOLENT_ROOTS and \
+                _weapon_subject(sentence, trigger, instruments):
+            # "A car bomb exploded ..., killing eight", "Serangan bom di masjid ... menewaskan":
+            # an attack by someone unnamed on the place's country (or the people named)
+            target = target or sentence.location_after(0)
+            if target is not None:
+                rules.append("assembly.unknown-attacker")
+                why = "unknown attacker"
+        if source is None and not parties and "assembly.unknown-attacker" not in rules and \
+                not (target is not None and code[:2] in AGENTLESS_ROOTS and
+                     tokens[trigger.head].passive):
             out.decisions.append(Decision(label, f"no event: no source actor ({why})"))
             continue
         if "speech" in flags and source is not None and source.has_role_only and \
@@ -349,6 +357,18 @@ def _pattern_people(sentence: SentenceView, trigger: Trigger,
         if not STATE_OR_ARMED_AGENTS.intersection(components(phrase.code)):
             return phrase
     return None
+
+
+def _weapon_subject(sentence: SentenceView, trigger: Trigger,
+                    instruments: Sequence[Trigger]) -> bool:
+    """Whether a weapon or attack phrase ("a car bomb", "serangan bom") opens the sentence before a
+    violent verb that has no actor before it: the weapon stands where the attacker would."""
+    for instrument in instruments:
+        if instrument.code[:2] not in VIOLENT_ROOTS or instrument.head >= trigger.head:
+            continue
+        if not any(p.start < instrument.head for p in sentence.phrases):
+            return True
+    return False
 
 
 def _place_target(sentence: SentenceView, trigger: Trigger, code: str) -> ActorPhrase | None:

@@ -190,3 +190,18 @@ def test_coding_second_coordinated_verb_keeps_the_subject_not_the_first_verbs_ob
     events = code(coder, "Kelompok bersenjata membakar sekolah dan menembaki warga di Intan Jaya.",
                   "id")
     assert [(s, r) for s, r, _ in events] == [("IDNUAF", "17"), ("IDNUAF", "19")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("A car bomb exploded near a police station in Mogadishu, killing eight people.", "en",
+     (None, "18", "SOMCVL")),
+    ("Serangan bom di sebuah masjid di Peshawar menewaskan lebih dari 100 orang.", "id",
+     (None, "18", "PAK")),
+])
+def test_coding_attack_by_an_unnamed_attacker_has_no_source(coder, text, lang, expected):
+    assert code(coder, text, lang) == [expected]
+
+
+def test_coding_weapon_after_the_attacker_is_not_an_unknown_attacker(coder):
+    events = code(coder, "Al-Shabaab killed eight people with a car bomb in Mogadishu.", "en")
+    assert events and all(s is not None for s, _, _ in events)
