@@ -376,6 +376,10 @@ def _place_target(sentence: SentenceView, trigger: Trigger, code: str) -> ActorP
     if code[:2] in PLACE_TARGET_ROOTS or code in PLACE_TARGET_CODES:
         return sentence.location_after(trigger.end)  # "arrived in Beijing", "near Gaza"
     if code[:2] in DIRECTED_PLACE_ROOTS:
+        for k in range(trigger.head + 1, trigger.end):  # in the pattern's gap: its object
+            place = sentence.location_at.get(k)  # "menggempur Kota Bakhmut dengan artileri"
+            if place is not None and place.country and k not in trigger.literals:
+                return place
         return sentence.location_after(trigger.end, directed=True)  # "serangan ke Kursk"
     return None
 

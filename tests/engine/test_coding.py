@@ -205,3 +205,8 @@ def test_coding_attack_by_an_unnamed_attacker_has_no_source(coder, text, lang, e
 def test_coding_weapon_after_the_attacker_is_not_an_unknown_attacker(coder):
     events = code(coder, "Al-Shabaab killed eight people with a car bomb in Mogadishu.", "en")
     assert events and all(s is not None for s, _, _ in events)
+
+
+def test_coding_place_in_the_pattern_gap_is_the_attacked_country(coder):
+    events = code(coder, "Pasukan Rusia menggempur Kota Bakhmut dengan artileri berat.", "id")
+    assert events == [("RUSMIL", "19", "UKR")]
