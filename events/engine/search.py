@@ -235,9 +235,11 @@ class SentenceView:
                 continue
             if token.text in QUOTE_CHARS or token.text in HARD_STOPS:
                 return
-            if cross and (token.lower in self.words.relative_markers or
-                          (token.passive and k > start)):
+            if cross and not through_agent and (token.lower in self.words.relative_markers or
+                                                (token.passive and k > start)):
                 return  # a relative clause: "a deal mediated by China", "yang dimediasi China"
+            # (rejecting or blaming, the relative clause names whose proposal or act it was:
+            # "menolak usulan gencatan senjata yang diajukan Hamas")
             if token.lower in self.words.passive_agent and k > 0 and not through_agent and \
                     self._participle(self.tokens[k - 1]):
                 return  # "a ceasefire brokered by Russia": the broker is no target

@@ -210,3 +210,12 @@ def test_coding_weapon_after_the_attacker_is_not_an_unknown_attacker(coder):
 def test_coding_place_in_the_pattern_gap_is_the_attacked_country(coder):
     events = code(coder, "Pasukan Rusia menggempur Kota Bakhmut dengan artileri berat.", "id")
     assert events == [("RUSMIL", "19", "UKR")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Israel menolak usulan gencatan senjata yang diajukan Hamas.", "id"),
+    ("Israel rejected a ceasefire proposal put forward by Hamas.", "en"),
+])
+def test_coding_rejecting_a_proposal_targets_whoever_made_it(coder, text, lang):
+    events = code(coder, text, lang)
+    assert events and events[0][0] == "ISR" and events[0][1] == "12" and events[0][2] == "PSEHAM"
