@@ -327,6 +327,12 @@ def _passive_participants(sentence: SentenceView, trigger: Trigger, code: str, r
     rules.append("assembly.passive")
     source = sentence.agent_after(trigger.head + 1, trigger.literals)
     target, why = sentence.left_actor(trigger.head, objects=True)
+    if source is None and code[:2] == "15" and target is not None and \
+            FORCE_AGENTS.intersection(components(target.code)):
+        # "Ribuan tentara dikerahkan ke perbatasan": forces deployed by no one named are the
+        # actor of the posture, towards the place they are sent to
+        rules.append("assembly.forces-deployed")
+        return target, _place_target(sentence, trigger, code), "found"
     if target is None and code[:2] in MATERIAL_ROOTS:
         target = sentence.location_before(trigger.head)
     if target is None and source is not None:
@@ -341,6 +347,7 @@ def _passive_participants(sentence: SentenceView, trigger: Trigger, code: str, r
 
 #: Roles that a verb pattern names as its means or setting, not as who it is done to ("mengirim
 #: pasukan", "kerja sama militer", "sent troops"): never the target for being in the pattern.
+FORCE_AGENTS = frozenset({"MIL", "COP"})
 STATE_OR_ARMED_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "UAF", "REB", "INS",
                                    "SEP", "IMG"})
 

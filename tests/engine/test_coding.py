@@ -219,3 +219,7 @@ def test_coding_place_in_the_pattern_gap_is_the_attacked_country(coder):
 def test_coding_rejecting_a_proposal_targets_whoever_made_it(coder, text, lang):
     events = code(coder, text, lang)
     assert events and events[0][0] == "ISR" and events[0][1] == "12" and events[0][2] == "PSEHAM"
+
+
+def test_coding_forces_deployed_by_no_one_named_are_the_actor(coder):
+    assert code(coder, "Ribuan tentara dikerahkan ke perbatasan.", "id") == [("IDNMIL", "15", None)]
