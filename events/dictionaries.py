@@ -58,11 +58,13 @@ class VerbEntry(_Entry):
         description="CAMEO event code.")
     patterns: list[Name] = Field(
         min_length=1, description="Phrases as written in text; '*' is a gap of up to 3 words.")
-    flags: list[Literal["speech", "complement", "symmetric", "instrument"]] = Field(
+    flags: list[Literal["speech", "complement", "symmetric", "instrument", "armed"]] = Field(
         default_factory=list,
         description="speech: attribution verb; complement: its clausal complement is not coded; "
                     "symmetric: coded in both directions; instrument: a weapon or method phrase "
-                    "that refines the code of a violent trigger in the same sentence.")
+                    "that refines the code of a violent trigger in the same sentence; armed: an "
+                    "event only when its source is an armed actor (forces, fighters, gunmen) or a "
+                    "weapon ('strike', 'hit').")
 
     @field_validator("patterns")
     @classmethod

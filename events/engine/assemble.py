@@ -20,7 +20,7 @@ from typing import Sequence
 from ..lang.base import LanguageWords, Token
 from .actions import Trigger
 from .actors import ActorPhrase
-from .cues import components, intent_marker, is_negated
+from .cues import ARMED_AGENTS, components, intent_marker, is_negated
 from .search import HARD_STOPS, QUOTE_CHARS, SentenceView
 
 JOINT_ROOTS = {"03", "04", "05", "06", "08"}
@@ -160,6 +160,11 @@ def assemble(tokens: Sequence[Token], phrases: Sequence[ActorPhrase], triggers: 
                 not (target is not None and code[:2] in AGENTLESS_ROOTS and
                      tokens[trigger.head].passive):
             out.decisions.append(Decision(label, f"no event: no source actor ({why})"))
+            continue
+        if "armed" in flags and "assembly.unknown-attacker" not in rules and not (
+                source is not None and ARMED_AGENTS.intersection(components(source.code))):
+            # "strike", "hit": an attack when forces, fighters or gunmen do it, not teachers
+            out.decisions.append(Decision(label, "no event: needs an armed actor as its source"))
             continue
         if "speech" in flags and source is not None and source.has_role_only and \
                 source.code[:3] not in ("IGO", "IMG", "NGO", "MNC"):

@@ -223,3 +223,12 @@ def test_coding_rejecting_a_proposal_targets_whoever_made_it(coder, text, lang):
 
 def test_coding_forces_deployed_by_no_one_named_are_the_actor(coder):
     assert code(coder, "Ribuan tentara dikerahkan ke perbatasan.", "id") == [("IDNMIL", "15", None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian missiles struck Kyiv overnight.", [("RUSMIL", "19", "UKRGOV")]),
+    ("Israeli forces pounded Rafah on Tuesday.", [("ISRMIL", "19", "PSE")]),
+    ("Teachers will strike next week over pay.", []),  # "armed" verbs need an armed actor
+])
+def test_coding_armed_verbs_are_attacks_only_by_armed_actors(coder, text, expected):
+    assert code(coder, text, "en") == expected
