@@ -32,7 +32,7 @@ from .models import Article
 from .pipeline import Rendered, code_one, coded_stream
 
 #: A chunk holds at most this many articles ...
-CHUNK_ARTICLES = 32
+CHUNK_ARTICLES = 128
 #: ... and at most about this many characters of text (a long article makes a chunk of its own).
 CHUNK_CHARS = 50_000
 #: Chunks in flight per worker (read ahead and not yet written): bounds the parent's memory.
