@@ -83,7 +83,7 @@ def chunked(items: Iterable[Item], max_articles: int | None = None,
 
 _worker_coder: Coder | None = None
 _worker_error: str | None = None
-_worker_render: tuple[str, dict] | None = None
+_worker_render: Renderer | None = None
 _worker_spool: str | None = None
 
 
@@ -92,11 +92,11 @@ def _init_worker(dictionaries: Sequence[str], render: tuple[str, dict] | None = 
     """Pool initializer: build this worker's coder once. Never raises (a raising initializer makes
     the pool restart workers forever); the error is reported by the first chunk instead."""
     global _worker_coder, _worker_error, _worker_render, _worker_spool
-    _worker_render = render
     _worker_spool = spool
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     try:
         _worker_coder = Coder(extra_dictionaries=dictionaries)
+        _worker_render = Renderer(*render) if render else None
     except Exception as exc:  # noqa: BLE001 - reported to the parent by _code_chunk
         _worker_error = str(exc) if isinstance(exc, EventsError) else _describe(exc)
 
@@ -135,7 +135,7 @@ def _code_chunk(chunk: list[Item]) -> list[Result]:
             try:
                 result = code_one(_worker_coder, item)
                 if _worker_render and isinstance(result, CodedArticle):
-                    result = render(result, *_worker_render)
+                    result = _worker_render.render(result)
                     if spool is not None:
                         result = spool.add(result)
                 out.append(result)
@@ -168,15 +168,28 @@ class _Spool:
         self._file.close()
 
 
+class Renderer:
+    """Writes articles one at a time in a format of :data:`RENDERED_FORMATS`, with one writer
+    kept for all of them (a writer may reuse what it built for earlier articles: the RDF writers
+    keep the triples of actor codes and rules)."""
+
+    def __init__(self, format: str, options: dict | None = None):
+        from .writers import WRITERS
+
+        self._buffer = io.BytesIO()
+        self._writer = WRITERS[format].create(self._buffer, **(options or {}))
+
+    def render(self, coded: CodedArticle) -> Rendered:
+        self._writer.write_article(coded.article, coded.events)
+        data = self._buffer.getvalue()
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        return Rendered(coded.article.id, len(coded.sentences), len(coded.events), data)
+
+
 def render(coded: CodedArticle, format: str, options: dict | None = None) -> Rendered:
     """``coded`` written in ``format`` (one of :data:`RENDERED_FORMATS`) with writer ``options``."""
-    from .writers import WRITERS
-
-    buffer = io.BytesIO()
-    writer = WRITERS[format].create(buffer, **(options or {}))
-    writer.write_article(coded.article, coded.events)
-    writer.close()
-    return Rendered(coded.article.id, len(coded.sentences), len(coded.events), buffer.getvalue())
+    return Renderer(format, options).render(coded)
 
 
 def article_writer(writer, stream: IO[bytes]) -> Callable[[CodedArticle | Rendered], None]:
