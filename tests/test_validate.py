@@ -202,3 +202,14 @@ def test_jsonl_violations_name_line_and_field(tmp_path, capsys):
     assert main(["validate", str(path)]) == 1
     out = capsys.readouterr().out
     assert f"{path}:5: Violation: event {good['id']} date_precision: 'week' is not one of" in out
+
+
+@pytest.mark.parametrize("source, conforms", [("text", True), ("context", True),
+                                              ("publication", True), ("guessed", False)])
+def test_every_date_source_the_model_allows_conforms(seed_triples, source, conforms):
+    """The shapes accept exactly the date sources of the event model (``context``: a date carried
+    over from an earlier sentence of the paragraph)."""
+    node = event_node(seed_triples)
+    triples = replace(seed_triples, node, EVO + "dateSource", ox.Literal(source))
+    found = [v for v in violations_of(triples) if "date source" in v.message]
+    assert (not found) == conforms
