@@ -70,7 +70,7 @@ def _add_extract(sub) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from .atomic import open_output
     from .coder import Coder
-    from .inputs import InputDefaults, read_inputs
+    from .inputs import InputDefaults, InputMeter, input_bytes, read_inputs
     from .parallel import RENDERED_FORMATS, article_writer, coded_results
     from .pipeline import reject_line, run
     from .progress import Progress, wanted
@@ -85,7 +85,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
                              max_chars=args.max_chars)
     rejects_out = open_output(args.rejects) if args.rejects else None
     rejects_stream = rejects_out.__enter__() if rejects_out else None
-    progress = Progress(wanted(args.quiet))
+    meter = InputMeter()
+    show = wanted(args.quiet)
+    progress = Progress(show, total=input_bytes(args.inputs) if show else None, meter=meter)
 
     def on_reject(rejected) -> None:
         if not args.quiet:
@@ -97,7 +99,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     try:
         with open_output(args.output) as stream, progress, \
-                coded_results(read_inputs(args.inputs, defaults, raw_lines=args.jobs != 1),
+                coded_results(read_inputs(args.inputs, defaults, raw_lines=args.jobs != 1,
+                                          meter=meter),
                               jobs=args.jobs,
                               dictionaries=args.dict, coder=coder,
                               # workers write these formats themselves, with the writer options

@@ -53,6 +53,31 @@ class InputDefaults:
     max_chars: int = MAX_ARTICLE_CHARS
 
 
+class InputMeter:
+    """Bytes of input read so far: the progress bar's measure of how far a run is (with the
+    total from :func:`input_bytes`, its ETA)."""
+
+    def __init__(self) -> None:
+        self.done = 0
+
+    def add(self, count: int) -> None:
+        self.done += count
+
+
+def input_bytes(inputs: Iterable[str]) -> int | None:
+    """The size of every input file, or ``None`` when one is standard input (size unknown)."""
+    total = 0
+    for item in expand_inputs(inputs):
+        if item == "-":
+            return None
+        if isinstance(item, Path):
+            try:
+                total += item.stat().st_size
+            except OSError:
+                continue  # reported as a reject when read
+    return total
+
+
 def _finish(fields: dict, path: str, line: int | None, defaults: InputDefaults) -> Article | Rejected:
     """Validate one article's fields, applying defaults; reject with a reason when invalid."""
     article_id = fields.get("id")
@@ -98,12 +123,15 @@ def _decode(data: bytes, path: str) -> tuple[str | None, Rejected | None]:
         return None, Rejected(path, line, f"invalid UTF-8 at byte {exc.start}")
 
 
-def read_text_article(path: Path, defaults: InputDefaults) -> Article | Rejected:
+def read_text_article(path: Path, defaults: InputDefaults,
+                      meter: InputMeter | None = None) -> Article | Rejected:
     """One ``.txt`` article; metadata from ``NAME.meta.json`` when present."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         return Rejected(str(path), None, f"cannot read file: {exc.strerror or exc}")
+    if meter is not None:
+        meter.add(len(data))
     text, rejected = _decode(data, str(path))
     if rejected:
         return rejected
@@ -155,10 +183,13 @@ def parse_jsonl_line(raw: bytes, name: str, number: int,
 
 
 def read_jsonl_stream(stream: Iterable[bytes], name: str, defaults: InputDefaults,
-                      raw: bool = False) -> Iterator[Article | Rejected | RawLine]:
+                      raw: bool = False, meter: InputMeter | None = None
+                      ) -> Iterator[Article | Rejected | RawLine]:
     """Articles from JSON Lines; each bad line becomes a Rejected naming its line. With ``raw``,
     the records are left unparsed (:class:`RawLine`)."""
     for number, data in enumerate(stream, start=1):
+        if meter is not None:
+            meter.add(len(data))
         if not data.strip():
             continue
         if raw:
@@ -167,8 +198,8 @@ def read_jsonl_stream(stream: Iterable[bytes], name: str, defaults: InputDefault
             yield parse_jsonl_line(data, name, number, defaults)
 
 
-def read_jsonl_file(path: Path, defaults: InputDefaults,
-                    raw: bool = False) -> Iterator[Article | Rejected | RawLine]:
+def read_jsonl_file(path: Path, defaults: InputDefaults, raw: bool = False,
+                    meter: InputMeter | None = None) -> Iterator[Article | Rejected | RawLine]:
     try:
         handle = path.open("rb")
     except OSError as exc:
@@ -180,7 +211,7 @@ def read_jsonl_file(path: Path, defaults: InputDefaults,
             yield Rejected(str(path), None, "binary file (NUL bytes), not JSON Lines")
             return
         handle.seek(0)
-        yield from read_jsonl_stream(handle, str(path), defaults, raw)
+        yield from read_jsonl_stream(handle, str(path), defaults, raw, meter)
 
 
 def read_stdin(stream: IO[bytes], defaults: InputDefaults,
@@ -221,19 +252,20 @@ def expand_inputs(inputs: Iterable[str]) -> Iterator[Path | str | Rejected]:
 
 
 def read_inputs(inputs: Iterable[str], defaults: InputDefaults = InputDefaults(),
-                stdin: IO[bytes] | None = None,
-                raw_lines: bool = False) -> Iterator[Article | Rejected | RawLine]:
+                stdin: IO[bytes] | None = None, raw_lines: bool = False,
+                meter: InputMeter | None = None) -> Iterator[Article | Rejected | RawLine]:
     """Every article (or rejection) from the given inputs, in order. With ``raw_lines``, JSON
-    Lines records come unparsed (:class:`RawLine`, see :func:`parsed`)."""
+    Lines records come unparsed (:class:`RawLine`, see :func:`parsed`); ``meter`` counts the
+    bytes of input files read."""
     for item in expand_inputs(inputs):
         if isinstance(item, Rejected):
             yield item
         elif item == "-":
             yield from read_stdin(stdin or sys.stdin.buffer, defaults, raw_lines)
         elif item.suffix.lower() in JSONL_SUFFIXES:
-            yield from read_jsonl_file(item, defaults, raw_lines)
+            yield from read_jsonl_file(item, defaults, raw_lines, meter)
         else:
-            yield read_text_article(item, defaults)
+            yield read_text_article(item, defaults, meter)
 
 
 def parsed(item: Article | Rejected | RawLine) -> Article | Rejected:

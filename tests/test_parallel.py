@@ -174,6 +174,32 @@ def test_progress_bar_counts_articles_on_the_stream():
     assert "0 sentences" in text  # the final figures are shown on closing
 
 
+def test_progress_bar_measures_input_bytes_with_rate_and_eta():
+    from events.inputs import InputMeter
+
+    stream, meter = _Tty(), InputMeter()
+
+    def results():
+        for k in range(4):
+            meter.add(256)  # the reader consumed another record
+            yield k
+
+    with Progress(True, stream, total=1024, meter=meter) as progress:
+        assert list(progress.wrap(results())) == [0, 1, 2, 3]
+    text = stream.getvalue()
+    assert "100%" in text and "1.00k/1.00k" in text  # share done, of the input's size
+    assert "<" in text and "B/s" in text  # elapsed<remaining, and the rate
+    assert "4 articles" in text
+
+
+def test_extract_progress_total_is_the_size_of_the_inputs(tmp_path):
+    from events.inputs import input_bytes
+
+    assert input_bytes([str(DEV_SET)]) == DEV_SET.stat().st_size
+    assert input_bytes([str(DEV_SET), "-"]) is None  # standard input: size unknown
+    assert input_bytes([str(tmp_path / "missing.jsonl")]) == 0
+
+
 def test_progress_disabled_is_silent():
     stream = io.StringIO()
     with Progress(False, stream) as progress:
