@@ -231,6 +231,21 @@ def _skip_reason(tokens: Sequence[Token], trigger: Trigger, triggers: Sequence[T
             return f"inside a condition ({tokens[k].text!r}): hypothetical"
         if word == "," or word in HARD_STOPS or word in words.clause_breaks:
             break
+    marker = _unreal_marker(tokens, trigger.head, words)
+    if marker is not None:
+        return f"after {marker!r}: not asserted"
+    return None
+
+
+def _unreal_marker(tokens: Sequence[Token], head: int, words: LanguageWords) -> str | None:
+    """A phrase shortly before the trigger that denies or doubts what follows ("no evidence that
+    Iran supplied ...", "membantah bahwa ..."), if any."""
+    if not words.unreal_markers:
+        return None
+    before = " " + " ".join(t.lower for t in tokens[max(0, head - 10):head]) + " "
+    for marker in words.unreal_markers:
+        if f" {marker} " in before:
+            return marker
     return None
 
 

@@ -55,6 +55,7 @@ class LanguageWords(BaseModel):
     intent_markers: list[str]
     purpose_markers: list[str]
     conditionals: frozenset[str]
+    unreal_markers: list[str] = []  # "no evidence that", "membantah bahwa": what follows is not asserted
     recipient_prepositions: frozenset[str]
     source_prepositions: frozenset[str]
     subordinators: frozenset[str]

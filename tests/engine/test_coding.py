@@ -232,3 +232,11 @@ def test_coding_forces_deployed_by_no_one_named_are_the_actor(coder):
 ])
 def test_coding_armed_verbs_are_attacks_only_by_armed_actors(coder, text, expected):
     assert code(coder, text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("There is no evidence that Iran supplied the missiles to Russia.", "en"),
+    ("Tidak ada bukti bahwa Iran memasok rudal kepada Rusia.", "id"),
+])
+def test_coding_denied_or_doubted_clause_gives_no_event(coder, text, lang):
+    assert code(coder, text, lang) == []
