@@ -49,11 +49,18 @@ def discard_reason(text: str, cues: DiscardCues,
 ARMED_AGENTS = frozenset({"UAF", "MIL", "REB", "INS", "IMG", "SEP", "COP"})
 
 
+STATE_AGENTS = frozenset({"GOV", "JUD", "SPY", "LEG"})
+
+
 def armed_violence(phrases: Sequence[ActorPhrase], triggers: Sequence[Trigger]) -> bool:
-    """An armed actor and a violent or coercive act in one sentence: real violence, whatever
-    sport or entertainment word the place has ("gedung konser", "lapangan sepak bola")."""
-    armed = any(ARMED_AGENTS & set(components(p.code)) for p in phrases if not p.is_location)
-    return armed and any(t.code[:2] in {"17", "18", "19", "20"} for t in triggers)
+    """An armed actor and a violent or coercive act in one sentence, or the state coercing
+    someone: real events, whatever sport or entertainment word the sentence has ("gedung konser",
+    "lapangan sepak bola", "confiscated the passport of an actress", "menahan pesepak bola")."""
+    codes = [set(components(p.code)) for p in phrases if not p.is_location]
+    roots = {t.code[:2] for t in triggers}
+    if any(ARMED_AGENTS & parts for parts in codes) and roots & {"17", "18", "19", "20"}:
+        return True
+    return any(STATE_AGENTS & parts for parts in codes) and "17" in roots
 
 
 def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:

@@ -240,3 +240,9 @@ def test_coding_armed_verbs_are_attacks_only_by_armed_actors(coder, text, expect
 ])
 def test_coding_denied_or_doubted_clause_gives_no_event(coder, text, lang):
     assert code(coder, text, lang) == []
+
+
+def test_coding_state_coercion_is_kept_whatever_entertainment_word_the_sentence_has(coder):
+    events = code(coder, "Iranian authorities confiscated the passport of a prominent actress.",
+                  "en")
+    assert [(s, r) for s, r, _ in events] == [("IRNGOV", "17")]
