@@ -246,3 +246,8 @@ def test_coding_state_coercion_is_kept_whatever_entertainment_word_the_sentence_
     events = code(coder, "Iranian authorities confiscated the passport of a prominent actress.",
                   "en")
     assert [(s, r) for s, r, _ in events] == [("IRNGOV", "17")]
+
+
+def test_coding_attack_by_civilians_is_unconventional_violence(coder):
+    events = code(coder, "Sekelompok pemuda menyerang pos polisi di Jayapura.", "id")
+    assert events == [("IDNCVL", "18", "IDNCOP")]
