@@ -112,9 +112,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 writer = one_a_day_writer(spec, stream, base_iri=args.base_iri)
             else:
                 writer = spec.create(stream, base_iri=args.base_iri)
-            summary = run(coder, args.inputs, defaults,
-                          on_article=article_writer(writer, stream),
+            on_article = article_writer(writer, stream)
+            summary = run(coder, args.inputs, defaults, on_article=on_article,
                           on_reject=on_reject, results=progress.wrap(results))
+            on_article.close()
             writer.close()
     except BaseException:
         if rejects_out:

@@ -192,30 +192,62 @@ def render(coded: CodedArticle, format: str, options: dict | None = None) -> Ren
     return Renderer(format, options).render(coded)
 
 
-def article_writer(writer, stream: IO[bytes]) -> Callable[[CodedArticle | Rendered], None]:
+class ArticleWriter:
     """The ``on_article`` callback of a run: rendered articles are copied to ``stream``, coded
-    ones are given to ``writer`` (which writes to the same stream). A spooled article is copied
-    from its spool file by the kernel when ``stream`` is a file or a pipe; a spool file is deleted
-    once the articles after it come from another one."""
-    current: list = [None, None]  # the spool file being copied from: path, open file
+    ones are given to ``writer`` (which writes to the same stream). Consecutive spooled articles
+    are copied from their spool file in one go, by the kernel when ``stream`` is a file or a pipe;
+    a spool file is deleted once the articles after it come from another one. Call :meth:`close`
+    (copies what is pending) before finishing the output."""
 
-    def spool_file(path: str) -> IO[bytes]:
-        if current[0] != path:
-            if current[1] is not None:
-                current[1].close()
-                with contextlib.suppress(OSError):
-                    os.unlink(current[0])
-            current[0], current[1] = path, open(path, "rb")  # noqa: SIM115 - closed above
-        return current[1]
+    def __init__(self, writer, stream: IO[bytes]):
+        self._writer = writer
+        self._stream = stream
+        self._path: str | None = None  # the spool file being copied from, kept open
+        self._file: IO[bytes] | None = None
+        self._pending: tuple[int, int] | None = None  # offset, length not yet copied
 
-    def write(result: CodedArticle | Rendered) -> None:
-        if not isinstance(result, Rendered):
-            writer.write_article(result.article, result.events)
-        elif result.spool is None:
-            stream.write(result.data)
+    def __call__(self, result: CodedArticle | Rendered) -> None:
+        if isinstance(result, Rendered) and result.spool is not None:
+            if self._pending is not None and result.spool == self._path and \
+                    sum(self._pending) == result.offset:
+                self._pending = (self._pending[0], self._pending[1] + result.length)
+                return
+            self._flush()
+            self._open(result.spool)
+            self._pending = (result.offset, result.length)
+            return
+        self._flush()
+        if isinstance(result, Rendered):
+            self._stream.write(result.data)
         else:
-            copy_range(spool_file(result.spool), stream, result.offset, result.length)
-    return write
+            self._writer.write_article(result.article, result.events)
+
+    def _open(self, path: str) -> None:
+        if path == self._path:
+            return
+        if self._file is not None:
+            self._file.close()
+            with contextlib.suppress(OSError):
+                os.unlink(self._path)
+        # opened now: the file stays readable after the run removes its spool directory
+        self._path, self._file = path, open(path, "rb")  # noqa: SIM115 - closed in close()
+
+    def _flush(self) -> None:
+        if self._pending is not None:
+            assert self._file is not None
+            copy_range(self._file, self._stream, *self._pending)
+            self._pending = None
+
+    def close(self) -> None:
+        self._flush()
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+
+def article_writer(writer, stream: IO[bytes]) -> ArticleWriter:
+    """The ``on_article`` callback of a run (see :class:`ArticleWriter`)."""
+    return ArticleWriter(writer, stream)
 
 
 def copy_range(source: IO[bytes], stream: IO[bytes], offset: int, length: int) -> None:

@@ -340,6 +340,7 @@ def test_spooled_articles_are_copied_in_order_to_a_file_or_a_memory_stream(tmp_p
     write = parallel.article_writer(None, stream)
     for result in results:
         write(result)
+    write.close()  # copies what is pending
     stream.write(b"end\n")
     data = stream.getvalue() if not to_file else None
     stream.close()

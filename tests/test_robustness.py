@@ -199,17 +199,15 @@ def test_extract_writer_failing_midway_leaves_no_files(tmp_path, monkeypatch, jo
     corpus.write_bytes(b"".join(_line(id=f"a{i}", text=GOOD_ID, date=DATE, lang="id")
                                 for i in range(10)))
     calls = []
-    real = parallel.article_writer
-
-    def failing_writer(writer, stream):
-        write = real(writer, stream)
-
-        def failing(result):
+    class FailingWriter(parallel.ArticleWriter):
+        def __call__(self, result):
             calls.append(result)
             if len(calls) == 4:
                 raise OSError(28, "No space left on device")
-            write(result)
-        return failing
+            super().__call__(result)
+
+    def failing_writer(writer, stream):
+        return FailingWriter(writer, stream)
 
     monkeypatch.setattr(parallel, "article_writer", failing_writer)
     outdir = tmp_path / "out"
