@@ -174,17 +174,15 @@ def _article(out: _Triples, doc: Term, article: Article) -> None:
 def _run(out: _Triples, run: Term, events: list[Event], base: str) -> None:
     """The coding run: deterministic (software version, rule sets used), no timestamps."""
     software = iri(iris.software_iri(__version__, base))
-    rulesets = [iri(iris.ruleset_iri(rule, base)) + "\0" + iris.ruleset_id(rule)
-                for rule in sorted({r for e in events for r in e.rules})]
+    rulesets = {iri(iris.ruleset_iri(rule, base)): iris.ruleset_id(rule)
+                for rule in sorted({r for e in events for r in e.rules})}
     out.add(run, (rdf.type, evo.CodingRun), (rdf.type, prov.Activity),
-            (prov.wasAssociatedWith, software),
-            *[(prov.used, r.partition("\0")[0]) for r in rulesets])
+            (prov.wasAssociatedWith, software), *[(prov.used, node) for node in rulesets])
     out.add(software, (rdf.type, prov.SoftwareAgent),
             (rdfs.label, literal(f"events {__version__}")),
             (schema.softwareVersion, literal(__version__)))
-    for entry in rulesets:
-        ruleset, _, identifier = entry.partition("\0")
-        out.add(ruleset, (rdf.type, evo.RuleSet), (rdf.type, prov.Entity),
+    for node, identifier in rulesets.items():
+        out.add(node, (rdf.type, evo.RuleSet), (rdf.type, prov.Entity),
                 (dcterms.identifier, literal(identifier)))
 
 

@@ -78,13 +78,9 @@ class OxigraphWriter:
 
     def write_article(self, article: Article, events: list[Event]) -> None:
         fmt = self._spec.format
-        if fmt == ox.RdfFormat.N_QUADS:  # the lines are built directly, no term objects
-            text = article_nquads(article, events, self._base, memo=self._memo)
-            self._stream.write(text.encode("utf-8"))
-            return
-        if fmt == ox.RdfFormat.N_TRIPLES:
-            text = article_ntriples(article, events, self._base, memo=self._memo)
-            self._stream.write(text.encode("utf-8"))
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.N_TRIPLES):  # lines built as text
+            lines = article_nquads if self._spec.quads else article_ntriples
+            self._stream.write(lines(article, events, self._base, memo=self._memo).encode("utf-8"))
             return
         data: list = article_quads(article, events, self._base) if self._spec.quads else \
             article_triples(article, events, self._base)
