@@ -13,27 +13,40 @@ import pyoxigraph as ox
 from . import namespaces as ns
 
 
-class Namespace:
-    """A fixed set of terms in one namespace (read-only once made)."""
+class _Terms:
+    """A fixed set of terms in one namespace (read-only once made); ``_term`` makes one term."""
 
-    def __init__(self, iri: str, names: str):
-        terms = {n: ox.NamedNode(iri + n) for n in names.split()}
+    def __init__(self, iri: str, names):
+        terms = {n: self._term(iri + n) for n in names}
         object.__setattr__(self, "iri", iri)
         object.__setattr__(self, "_terms", MappingProxyType(terms))
         self.__dict__.update(terms)  # plain attribute look-ups: these are on the hot path
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("a Namespace is read-only")
+    @staticmethod
+    def _term(iri: str):
+        raise NotImplementedError
 
-    def __getattr__(self, name: str) -> ox.NamedNode:  # only called for undeclared names
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("a namespace is read-only")
+
+    def __getattr__(self, name: str):  # only called for undeclared names
         raise AttributeError(f"{self.iri} declares no term {name!r}")
 
-    def __getitem__(self, local: str) -> ox.NamedNode:
+    def __getitem__(self, local: str):
         """A term built from data (a code), not a declared name: ``cameo["190"]``."""
-        return self._terms.get(local) or ox.NamedNode(self.iri + local)
+        return self._terms.get(local) or self._term(self.iri + local)
 
     def names(self) -> tuple[str, ...]:
         return tuple(self._terms)
+
+
+class Namespace(_Terms):
+    """Terms as :class:`pyoxigraph.NamedNode`."""
+
+    def __init__(self, iri: str, names: str):
+        super().__init__(iri, names.split())
+
+    _term = staticmethod(ox.NamedNode)
 
 
 rdf = Namespace(ns.RDF, "type")
@@ -70,25 +83,16 @@ agent = Namespace(ns.AGENT, "")
 group = Namespace(ns.GROUP, "")
 
 
-class NtNamespace:
+class NtNamespace(_Terms):
     """The same terms as a :class:`Namespace`, as N-Triples strings (``<iri>``): for
     :mod:`events.rdf.graph`, which writes lines without building term objects."""
 
     def __init__(self, namespace: Namespace):
-        iri = namespace.iri
-        terms = {n: f"<{iri}{n}>" for n in namespace.names()}
-        object.__setattr__(self, "iri", iri)
-        object.__setattr__(self, "_terms", MappingProxyType(terms))
-        self.__dict__.update(terms)
+        super().__init__(namespace.iri, namespace.names())
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("a namespace is read-only")
-
-    def __getattr__(self, name: str) -> str:
-        raise AttributeError(f"{self.iri} declares no term {name!r}")
-
-    def __getitem__(self, local: str) -> str:
-        return self._terms.get(local) or f"<{self.iri}{local}>"
+    @staticmethod
+    def _term(iri: str) -> str:
+        return f"<{iri}>"
 
 
 def ntriples_terms(names: str) -> tuple[NtNamespace, ...]:
