@@ -20,7 +20,7 @@ from typing import Sequence
 from ..lang.base import LanguageWords, Token
 from .actions import Trigger
 from .actors import ActorPhrase
-from .cues import ARMED_AGENTS, components, intent_marker, is_negated
+from .cues import ARMED_AGENTS, UNARMED_STATE_AGENTS, components, intent_marker, is_negated
 from .search import HARD_STOPS, QUOTE_CHARS, SentenceView
 
 JOINT_ROOTS = {"03", "04", "05", "06", "08"}
@@ -368,8 +368,7 @@ def _passive_participants(sentence: SentenceView, trigger: Trigger, code: str, r
 #: Roles that a verb pattern names as its means or setting, not as who it is done to ("mengirim
 #: pasukan", "kerja sama militer", "sent troops"): never the target for being in the pattern.
 FORCE_AGENTS = frozenset({"MIL", "COP"})
-STATE_OR_ARMED_AGENTS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "UAF", "REB", "INS",
-                                   "SEP", "IMG"})
+STATE_OR_ARMED_AGENTS = ARMED_AGENTS | UNARMED_STATE_AGENTS
 
 
 def _pattern_people(sentence: SentenceView, trigger: Trigger,

@@ -9,9 +9,7 @@ from typing import Sequence
 from ..lang.base import LanguageWords, Token
 from .actions import Trigger
 from .actors import ActorPhrase
-
-
-_WORD_RE = re.compile(r"\w+")
+from .tokens import first_words, text_words
 
 
 @dataclass(frozen=True)
@@ -28,8 +26,8 @@ def compile_discard_cues(words: LanguageWords) -> DiscardCues:
     cues = sorted(words.discard_cues, key=len, reverse=True)
     cue_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)",
                         re.IGNORECASE)
-    first = frozenset(m.group().lower() for c in cues if (m := _WORD_RE.search(c)))
-    return DiscardCues(first, cue_re, tuple(re.compile(p) for p in words.discard_patterns))
+    patterns = tuple(re.compile(p) for p in words.discard_patterns)
+    return DiscardCues(first_words(cues), cue_re, patterns)
 
 
 def discard_reason(text: str, cues: DiscardCues,
@@ -37,7 +35,7 @@ def discard_reason(text: str, cues: DiscardCues,
     """The cue that marks a sentence as sport, markets, weather or entertainment, if any. Cues
     inside an actor's name do not count ("Liga Arab", "Liga Nasional untuk Demokrasi")."""
     patterns = cues.patterns
-    if not cues.first_words.isdisjoint(_WORD_RE.findall(text.lower())):
+    if not cues.first_words.isdisjoint(text_words(text)):
         patterns = (cues.cues, *patterns)
     for pattern in patterns:
         for match in pattern.finditer(text):
@@ -49,7 +47,7 @@ def discard_reason(text: str, cues: DiscardCues,
 ARMED_AGENTS = frozenset({"UAF", "MIL", "REB", "INS", "IMG", "SEP", "COP"})
 
 
-STATE_AGENTS = frozenset({"GOV", "JUD", "SPY", "LEG"})
+UNARMED_STATE_AGENTS = frozenset({"GOV", "JUD", "SPY", "LEG"})
 
 
 def armed_violence(phrases: Sequence[ActorPhrase], triggers: Sequence[Trigger]) -> bool:
@@ -60,7 +58,7 @@ def armed_violence(phrases: Sequence[ActorPhrase], triggers: Sequence[Trigger]) 
     roots = {t.code[:2] for t in triggers}
     if any(ARMED_AGENTS & parts for parts in codes) and roots & {"17", "18", "19", "20"}:
         return True
-    return any(STATE_AGENTS & parts for parts in codes) and "17" in roots
+    return any(UNARMED_STATE_AGENTS & parts for parts in codes) and "17" in roots
 
 
 def is_negated(tokens: Sequence[Token], head: int, words: LanguageWords) -> bool:

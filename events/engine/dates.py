@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..lang.base import LanguageWords
+from .tokens import first_words, text_words
 
 Precision = Literal["day", "month", "year"]
 
@@ -118,13 +119,7 @@ def _number(text: str, words: LanguageWords) -> int | None:
     return words.numbers.get(text.lower())
 
 
-_WORD_RE = re.compile(r"\w+")
 _DIGIT = "digit"  # a finder that needs a digit in the text
-
-
-def _first_words(phrases) -> frozenset[str]:
-    """The first word of each phrase, lower-cased: a finder can only match when one is present."""
-    return frozenset(m.group().lower() for p in phrases if (m := _WORD_RE.search(p)))
 
 
 class DateResolver:
@@ -135,21 +130,21 @@ class DateResolver:
         self.patterns = compile_patterns(words)
         self._parse_numeric = lru_cache(maxsize=4096)(self._dateparser)
         tw = words.time_words
-        months, units = _first_words(words.months), _first_words(tw.units)
+        months, units = first_words(words.months), first_words(tw.units)
         # each finder, most specific first, with the words one of which it needs to match
         self._finders = (
             (self._explicit, months), (self._numeric, _DIGIT),
-            (self._weekday, _first_words(words.weekdays)),
-            (self._yesterday, _first_words([*tw.yesterday, *tw.day_before_yesterday])),
-            (self._relative, units), (self._last_unit, units | _first_words(tw.past_markers)),
-            (self._today, _first_words(tw.today)), (self._month, months), (self._year, _DIGIT),
+            (self._weekday, first_words(words.weekdays)),
+            (self._yesterday, first_words([*tw.yesterday, *tw.day_before_yesterday])),
+            (self._relative, units), (self._last_unit, units | first_words(tw.past_markers)),
+            (self._today, first_words(tw.today)), (self._month, months), (self._year, _DIGIT),
         )
         self._time_words = frozenset().union(*(needs for _, needs in self._finders
                                                if needs is not _DIGIT))
 
     def resolve(self, text: str, published: dt.date) -> ResolvedDate:
         """The event date for a sentence, or the publication date when it names none."""
-        present = set(_WORD_RE.findall(text.lower()))
+        present = text_words(text)
         has_digit = any(not word.isalpha() for word in present)
         if not has_digit and self._time_words.isdisjoint(present):
             return ResolvedDate(published, "day", None)  # no digit and no time word at all

@@ -52,3 +52,18 @@ def tokenize(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Tok
 def phrase_tokens(phrase: str) -> list[str]:
     """A dictionary phrase split the same way as running text."""
     return [m.group() for m in TOKEN_RE.finditer(phrase)]
+
+
+WORD_RE = re.compile(r"\w+")
+
+
+def text_words(text: str) -> set[str]:
+    """The lower-case words (runs of word characters) of a text: for quick "could this text hold
+    one of these phrases" tests before a costlier regex."""
+    return set(WORD_RE.findall(text.lower()))
+
+
+def first_words(phrases) -> frozenset[str]:
+    """The first word of each phrase, lower-cased: a text holds a phrase only if it holds this
+    word (see :func:`text_words`)."""
+    return frozenset(m.group().lower() for p in phrases if (m := WORD_RE.search(p)))
