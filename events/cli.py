@@ -71,7 +71,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .atomic import open_output
     from .coder import Coder
     from .inputs import InputDefaults, InputMeter, input_bytes, read_inputs
-    from .parallel import RENDERED_FORMATS, article_writer, coded_results
+    from .parallel import RENDERED_FORMATS, ArticleWriter, coded_results
     from .pipeline import reject_line, run
     from .progress import Progress, wanted
     from .writers import writer_for
@@ -112,7 +112,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 writer = one_a_day_writer(spec, stream, base_iri=args.base_iri)
             else:
                 writer = spec.create(stream, base_iri=args.base_iri)
-            on_article = article_writer(writer, stream)
+            on_article = ArticleWriter(writer, stream)
             summary = run(coder, args.inputs, defaults, on_article=on_article,
                           on_reject=on_reject, results=progress.wrap(results))
             on_article.close()

@@ -245,11 +245,6 @@ class ArticleWriter:
             self._file = None
 
 
-def article_writer(writer, stream: IO[bytes]) -> ArticleWriter:
-    """The ``on_article`` callback of a run (see :class:`ArticleWriter`)."""
-    return ArticleWriter(writer, stream)
-
-
 def copy_range(source: IO[bytes], stream: IO[bytes], offset: int, length: int) -> None:
     """Copy ``length`` bytes at ``offset`` of ``source`` to ``stream``: inside the kernel when
     both are file descriptors (``os.sendfile``), else through memory."""
@@ -288,9 +283,9 @@ def coded_results(items: Iterable[Item], jobs: int | None = None,
     ``coder``). Leaving the block stops the workers, also when the stream was not exhausted.
     With ``render`` (a format of :data:`RENDERED_FORMATS`), worker processes also write each
     article in that format, creating the writer with ``render_options`` (the parent's writer
-    options), and send :class:`Rendered` results; write them with :func:`article_writer`. Articles
+    options), and send :class:`Rendered` results; write them with :class:`ArticleWriter`. Articles
     coded in this process stay :class:`CodedArticle`. A rendered result's bytes are in a spool
-    file that lives until the run ends: copy them (``article_writer``, ``Rendered.content()``)
+    file that lives until the run ends: copy them (``ArticleWriter``, ``Rendered.content()``)
     before leaving the block.
     """
     if render is not None and render not in RENDERED_FORMATS:

@@ -337,7 +337,7 @@ def test_spooled_articles_are_copied_in_order_to_a_file_or_a_memory_stream(tmp_p
                Rendered("e", 1, 1, spool=str(other), offset=0, length=7)]
     target = tmp_path / "out.txt"
     stream = open(target, "wb") if to_file else io.BytesIO()  # noqa: SIM115
-    write = parallel.article_writer(None, stream)
+    write = parallel.ArticleWriter(None, stream)
     for result in results:
         write(result)
     write.close()  # copies what is pending

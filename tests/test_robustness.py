@@ -199,6 +199,7 @@ def test_extract_writer_failing_midway_leaves_no_files(tmp_path, monkeypatch, jo
     corpus.write_bytes(b"".join(_line(id=f"a{i}", text=GOOD_ID, date=DATE, lang="id")
                                 for i in range(10)))
     calls = []
+
     class FailingWriter(parallel.ArticleWriter):
         def __call__(self, result):
             calls.append(result)
@@ -206,10 +207,7 @@ def test_extract_writer_failing_midway_leaves_no_files(tmp_path, monkeypatch, jo
                 raise OSError(28, "No space left on device")
             super().__call__(result)
 
-    def failing_writer(writer, stream):
-        return FailingWriter(writer, stream)
-
-    monkeypatch.setattr(parallel, "article_writer", failing_writer)
+    monkeypatch.setattr(parallel, "ArticleWriter", FailingWriter)
     outdir = tmp_path / "out"
     with pytest.raises(OSError, match="No space left"):
         main(["extract", str(corpus), "-j", jobs, "-o", str(outdir / "events.jsonl"),
