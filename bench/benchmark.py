@@ -170,6 +170,18 @@ def _stop_profiler(profiler, kind: str | None) -> None:
         stats.sort_stats("tottime").print_stats(25)
 
 
+def _kib(path: str, field: str) -> int:
+    """The KiB figure of a ``field:`` line of a /proc file (0 when absent or unreadable)."""
+    try:
+        with open(path) as fh:
+            for line in fh:
+                if line.startswith(field):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
 def _tree_memory_kb(pid: int) -> tuple[int, int]:
     """Resident memory of a process and its descendants (Linux /proc), in KiB: the sum of their
     RSS (shared pages counted in every process) and of their PSS (shared pages divided among the
@@ -178,20 +190,9 @@ def _tree_memory_kb(pid: int) -> tuple[int, int]:
     stack = [pid]
     while stack:
         p = stack.pop()
+        rss += _kib(f"/proc/{p}/status", "VmRSS:")
+        pss += _kib(f"/proc/{p}/smaps_rollup", "Pss:")
         try:
-            with open(f"/proc/{p}/status") as fh:
-                for line in fh:
-                    if line.startswith("VmRSS:"):
-                        rss += int(line.split()[1])
-                        break
-            try:
-                with open(f"/proc/{p}/smaps_rollup") as fh:
-                    for line in fh:
-                        if line.startswith("Pss:"):
-                            pss += int(line.split()[1])
-                            break
-            except OSError:
-                pass
             with open(f"/proc/{p}/task/{p}/children") as fh:
                 stack.extend(int(c) for c in fh.read().split())
         except (OSError, ValueError):
